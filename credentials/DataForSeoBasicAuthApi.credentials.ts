@@ -1,0 +1,136 @@
+import type {
+	IAuthenticateGeneric,
+	ICredentialTestRequest,
+	ICredentialType,
+	INodeProperties,
+} from 'n8n-workflow';
+
+export const LIVE_BASE_URL = 'https://api.dataforseo.com';
+export const SANDBOX_BASE_URL = 'https://sandbox.dataforseo.com';
+
+// The credential test runs the request through n8n's expression engine, so the base URL
+// is an expression over the same three fields that the node resolves in code.
+const baseUrlExpression =
+	'={{ $credentials.environment === "custom" ? String($credentials.baseUrl).trim() : $credentials.environment === "sandbox" ? "' +
+	SANDBOX_BASE_URL +
+	'" : "' +
+	LIVE_BASE_URL +
+	'" }}';
+
+export class DataForSeoBasicAuthApi implements ICredentialType {
+	// Not `dataForSeoApi`: that name belongs to DataForSEO's own package, and both may be installed.
+	name = 'dataForSeoBasicAuthApi';
+
+	displayName = 'DataForSEO (Basic Auth) API';
+
+	icon = {
+		light: 'file:../nodes/DataForSeoDomainIntersection/dataForSeo.svg',
+		dark: 'file:../nodes/DataForSeoDomainIntersection/dataForSeo.dark.svg',
+	} as const;
+
+	documentationUrl = 'https://docs.dataforseo.com/v3/auth/';
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'API Login',
+			name: 'login',
+			type: 'string',
+			default: '',
+			required: true,
+			placeholder: 'you@example.com',
+			description:
+				'The API login from the DataForSEO dashboard (API Access page). It is usually your account email.',
+		},
+		{
+			displayName: 'API Password',
+			name: 'password',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			required: true,
+			description:
+				'The API password from the DataForSEO dashboard (API Access page). It is not your dashboard sign-in password.',
+		},
+		{
+			displayName: 'Environment',
+			name: 'environment',
+			type: 'options',
+			default: 'live',
+			options: [
+				{
+					name: 'Live',
+					value: 'live',
+					description: 'The real API. Every request is charged to your balance.',
+				},
+				{
+					name: 'Sandbox (Free Dummy Data)',
+					value: 'sandbox',
+					description:
+						'DataForSEO’s free copy of the API that returns sample data. Same login and password.',
+				},
+				{
+					name: 'Custom URL',
+					value: 'custom',
+					description: 'A proxy, or an offline simulator for testing',
+				},
+			],
+		},
+		{
+			displayName: 'Base URL',
+			name: 'baseUrl',
+			type: 'string',
+			default: '',
+			placeholder: 'https://dataforseo-proxy.example.com',
+			description:
+				'Where to send requests instead of DataForSEO. Must start with https://, except for this machine (http://127.0.0.1 or http://localhost).',
+			displayOptions: { show: { environment: ['custom'] } },
+		},
+	];
+
+	authenticate: IAuthenticateGeneric = {
+		type: 'generic',
+		properties: {
+			auth: {
+				username: '={{$credentials.login}}',
+				password: '={{$credentials.password}}',
+			},
+		},
+	};
+
+	// n8n's rules describe failure: a rule fails the test when the value at `key` equals `value`.
+	// Only a successful user_data answer carries a login, so its absence catches every other code.
+	test: ICredentialTestRequest = {
+		request: {
+			baseURL: baseUrlExpression,
+			url: '/v3/appendix/user_data',
+			method: 'GET',
+		},
+		rules: [
+			{
+				type: 'responseSuccessBody',
+				properties: {
+					key: 'status_code',
+					value: 40100,
+					message: 'DataForSEO did not accept this login and password (40100).',
+				},
+			},
+			{
+				type: 'responseSuccessBody',
+				properties: {
+					key: 'status_code',
+					value: 40200,
+					message: 'The DataForSEO account has no balance left (40200).',
+				},
+			},
+			{
+				type: 'responseSuccessBody',
+				properties: {
+					key: 'tasks[0].result[0].login',
+					value: undefined,
+					message:
+						'DataForSEO answered, but not with account data. Check the login, password and environment.',
+				},
+			},
+		],
+	};
+}

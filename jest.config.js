@@ -1,0 +1,17 @@
+/** @type {import('jest').Config} */
+const project = (name, extra = {}) => ({
+	displayName: name,
+	preset: 'ts-jest',
+	testEnvironment: 'node',
+	testMatch: [`<rootDir>/test/${name}/**/*.test.ts`],
+	transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.test.json', isolatedModules: true }] },
+	...extra,
+});
+
+module.exports = {
+	projects: [
+		project('unit'),
+		project('integration'),
+		project('e2e'),
+	],
+};

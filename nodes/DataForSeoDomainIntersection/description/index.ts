@@ -1,0 +1,13 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { optionsProperty } from './options';
+import { outputProperties } from './output';
+import { pagingProperties } from './paging';
+import { targetProperties } from './targets';
+
+export const properties: INodeProperties[] = [
+	...targetProperties,
+	...pagingProperties,
+	...outputProperties,
+	optionsProperty,
+];

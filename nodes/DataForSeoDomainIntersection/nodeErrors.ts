@@ -1,0 +1,33 @@
+import type { IExecuteFunctions, JsonObject } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+
+import { ApiFailure, hintFor } from './apiErrors';
+import { InputError } from './inputError';
+
+/** Turns the node's own error types into n8n errors that point at the failing item. */
+export function toNodeError(fn: IExecuteFunctions, error: unknown, itemIndex: number): Error {
+	const node = fn.getNode();
+	if (error instanceof InputError) {
+		return new NodeOperationError(node, error.message, {
+			itemIndex,
+			description: error.hint ?? 'Nothing was sent to DataForSEO, so nothing was charged.',
+		});
+	}
+	if (error instanceof ApiFailure) {
+		const code = error.code || error.httpCode || 0;
+		return new NodeApiError(
+			node,
+			{ status_code: error.code, status_message: error.apiMessage } as JsonObject,
+			{
+				message: error.message,
+				description: hintFor(code),
+				httpCode: error.httpCode ? String(error.httpCode) : undefined,
+				itemIndex,
+			},
+		);
+	}
+	if (error instanceof NodeOperationError || error instanceof NodeApiError) return error;
+	return new NodeOperationError(node, error instanceof Error ? error.message : String(error), {
+		itemIndex,
+	});
+}

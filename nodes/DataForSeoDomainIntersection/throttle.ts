@@ -1,0 +1,80 @@
+import { sleep } from 'n8n-workflow';
+
+/** Thrown to calls still queued when another item has already failed the execution. */
+export class CancelledError extends Error {
+	constructor() {
+		super('Cancelled because another item failed');
+		this.name = 'CancelledError';
+	}
+}
+
+/**
+ * Keeps one execution inside DataForSEO's limits: at most `concurrency` calls in flight,
+ * and call starts spaced to `requestsPerMinute`. A rate-limit answer halves the pace for the
+ * rest of the execution, because the account's budget is shared by every item and page.
+ */
+export class Throttle {
+	private inFlight = 0;
+	private readonly waiting: Array<() => void> = [];
+	private nextStart = 0;
+	private intervalMs: number;
+	private stopped = false;
+
+	constructor(
+		readonly concurrency: number,
+		requestsPerMinute: number,
+	) {
+		this.intervalMs = 60_000 / requestsPerMinute;
+	}
+
+	get requestsPerMinute(): number {
+		return Math.round(60_000 / this.intervalMs);
+	}
+
+	/** Runs `call` when a slot is free and the pace allows. */
+	async run<T>(call: () => Promise<T>): Promise<T> {
+		await this.acquire();
+		try {
+			if (this.stopped) throw new CancelledError();
+			await this.pace();
+			return await call();
+		} finally {
+			this.release();
+		}
+	}
+
+	slowDown(): void {
+		this.intervalMs = Math.min(this.intervalMs * 2, 60_000);
+	}
+
+	/** Lets queued calls through at once so a failed execution stops quickly. */
+	stop(): void {
+		this.stopped = true;
+		this.waiting.splice(0).forEach((wake) => wake());
+	}
+
+	get isStopped(): boolean {
+		return this.stopped;
+	}
+
+	private async acquire(): Promise<void> {
+		if (this.inFlight < this.concurrency || this.stopped) {
+			this.inFlight++;
+			return;
+		}
+		await new Promise<void>((resolve) => this.waiting.push(resolve));
+		this.inFlight++;
+	}
+
+	private release(): void {
+		this.inFlight--;
+		this.waiting.shift()?.();
+	}
+
+	private async pace(): Promise<void> {
+		const now = Date.now();
+		const start = Math.max(now, this.nextStart);
+		this.nextStart = start + this.intervalMs;
+		if (start > now) await sleep(start - now);
+	}
+}
