@@ -4,7 +4,8 @@ const project = (name, extra = {}) => ({
 	preset: 'ts-jest',
 	testEnvironment: 'node',
 	testMatch: [`<rootDir>/test/${name}/**/*.test.ts`],
-	transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.test.json', isolatedModules: true }] },
+	transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.test.json' }] },
+	modulePathIgnorePatterns: ['<rootDir>/dist/'],
 	...extra,
 });
 

@@ -1,6 +1,10 @@
 /** What a person can do about each DataForSEO status code. */
 const HINTS: Array<[test: (code: number) => boolean, hint: string]> = [
 	[
+		(code) => code === 0,
+		'No usable answer came from DataForSEO, even after retrying. Check the network and the credential’s Environment and Base URL; for very large requests, raise Options > Timeout.',
+	],
+	[
 		(code) => code === 40100 || code === 401,
 		'DataForSEO did not accept the login and password. Open the credential and paste the API login and API password from the DataForSEO dashboard (API Access page).',
 	],
@@ -56,7 +60,8 @@ export class ApiFailure extends Error {
 		readonly httpCode: number | undefined,
 		readonly retryable: boolean,
 	) {
-		super(`DataForSEO ${code}: ${apiMessage}`);
+		// Code 0 means no DataForSEO answer at all (network, timeout, foreign body).
+		super(code ? `DataForSEO ${code}: ${apiMessage}` : apiMessage);
 		this.name = 'ApiFailure';
 	}
 }

@@ -52,6 +52,12 @@ export function normalizeTarget(
 	position: number,
 	allowWildcard = false,
 ): string {
+	if (/^[a-z][a-z0-9+.-]*:\/\//i.test(entry) && !/^https?:\/\//i.test(entry)) {
+		throw new InputError(
+			field,
+			`entry ${position} ${show(entry)}: pages must start with http:// or https://.`,
+		);
+	}
 	if (/^https?:\/\//i.test(entry)) {
 		if (!isPageUrl(entry, allowWildcard)) {
 			throw new InputError(field, `entry ${position} ${show(entry)} is not a valid page URL.`);

@@ -79,7 +79,7 @@ export function readEnvelope(response: HttpResponse): ApiEnvelope {
 	if (!parsed.success) {
 		throw new ApiFailure(
 			0,
-			`the answer did not have DataForSEO's usual shape (${parsed.error.issues[0].path.join('.') || 'body'}: ${parsed.error.issues[0].message}). Check the credential's Environment and Base URL.`,
+			`The answer did not have DataForSEO's usual shape (${parsed.error.issues[0].path.join('.') || 'body'}: ${parsed.error.issues[0].message}). Check the credential's Environment and Base URL.`,
 			statusCode,
 			false,
 		);
@@ -107,7 +107,7 @@ function networkFailure(error: unknown): ApiFailure {
 	return new ApiFailure(
 		0,
 		timedOut
-			? 'the request timed out before DataForSEO answered.'
+			? 'The request timed out before DataForSEO answered.'
 			: `DataForSEO could not be reached (${code ?? (message ?? 'network error').slice(0, 120)}).`,
 		undefined,
 		true,

@@ -1,0 +1,71 @@
+import { CostGuard, estimateCost } from '../../nodes/DataForSeoDomainIntersection/cost';
+import { CancelledError, Throttle } from '../../nodes/DataForSeoDomainIntersection/throttle';
+
+describe('Throttle', () => {
+	it('never runs more than `concurrency` calls at once', async () => {
+		const throttle = new Throttle(3, 60_000);
+		let inFlight = 0;
+		let peak = 0;
+		await Promise.all(
+			Array.from({ length: 20 }, () =>
+				throttle.run(async () => {
+					peak = Math.max(peak, ++inFlight);
+					await new Promise((resolve) => setImmediate(resolve));
+					inFlight--;
+				}),
+			),
+		);
+		expect(peak).toBe(3);
+	});
+
+	it('spaces call starts to the requested pace', async () => {
+		const throttle = new Throttle(10, 1200); // one start every 50 ms
+		const starts: number[] = [];
+		await Promise.all(
+			Array.from({ length: 5 }, () => throttle.run(async () => starts.push(Date.now()))),
+		);
+		const span = starts[4] - starts[0];
+		expect(span).toBeGreaterThanOrEqual(190);
+	});
+
+	it('halves the pace on slowDown, down to one a minute', () => {
+		const throttle = new Throttle(5, 2000);
+		throttle.slowDown();
+		expect(throttle.requestsPerMinute).toBe(1000);
+		for (let i = 0; i < 20; i++) throttle.slowDown();
+		expect(throttle.requestsPerMinute).toBe(1);
+	});
+
+	it('cancels queued calls after stop()', async () => {
+		const throttle = new Throttle(1, 60_000);
+		let release!: () => void;
+		const first = throttle.run(() => new Promise<void>((resolve) => (release = resolve)));
+		await new Promise((resolve) => setImmediate(resolve));
+		const queued = expect(throttle.run(async () => 'ran')).rejects.toBeInstanceOf(CancelledError);
+		throttle.stop();
+		release();
+		await first;
+		await queued;
+	});
+});
+
+describe('CostGuard', () => {
+	it('uses the published price', () => {
+		expect(estimateCost(1000)).toBeCloseTo(0.05, 10);
+		expect(estimateCost(0)).toBe(0.02);
+	});
+
+	it('reserves until the cap and then refuses', () => {
+		const guard = new CostGuard(0.1);
+		expect(guard.tryReserve(1000)).toBe(true);
+		expect(guard.tryReserve(1000)).toBe(true);
+		expect(guard.tryReserve(1)).toBe(false);
+		expect(guard.cut).toBe(true);
+		expect(guard.reserved).toBeCloseTo(0.1, 10);
+	});
+
+	it('never refuses without a cap', () => {
+		const guard = new CostGuard();
+		for (let i = 0; i < 100; i++) expect(guard.tryReserve(1000)).toBe(true);
+	});
+});
