@@ -10,7 +10,7 @@ describe('Throttle', () => {
 			Array.from({ length: 20 }, () =>
 				throttle.run(async () => {
 					peak = Math.max(peak, ++inFlight);
-					await new Promise((resolve) => setImmediate(resolve));
+					await new Promise((resolve) => setTimeout(resolve, 15));
 					inFlight--;
 				}),
 			),
