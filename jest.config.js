@@ -12,7 +12,7 @@ const project = (name, extra = {}) => ({
 module.exports = {
 	projects: [
 		project('unit'),
-		project('integration'),
-		project('e2e'),
+		project('integration', { setupFilesAfterEnv: ['<rootDir>/test/setup/integration.ts'] }),
+		project('e2e', { setupFilesAfterEnv: ['<rootDir>/test/setup/e2e.ts'] }),
 	],
 };
