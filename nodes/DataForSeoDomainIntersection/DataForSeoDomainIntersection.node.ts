@@ -12,6 +12,7 @@ import { properties } from './description';
 import { Execution } from './execution';
 import { toNodeError } from './nodeErrors';
 import { buildRequest, type IntersectionRequest } from './request';
+import { SeenStores } from './seenStore';
 import { runSeries } from './series';
 import { reportRun } from './summary';
 import { CREDENTIAL_TYPE, n8nSender } from './transport';
@@ -77,11 +78,16 @@ export class DataForSeoDomainIntersection implements INodeType {
 			first.settings,
 		);
 
+		// Static data is only touched when an item asks for "only new".
+		const seen = new SeenStores(() => this.getWorkflowStaticData('node'));
 		const outputs = await Promise.all(
 			requests.map(async (request, itemIndex) => {
 				if (request instanceof Error) return [errorItem(request, itemIndex)];
 				try {
-					return (await runSeries(execution, request, itemIndex)).items;
+					const store = request.onlyNew ? seen.for(request) : undefined;
+					const result = await runSeries(execution, request, itemIndex, store);
+					store?.remember(result.emittedDomains);
+					return result.items;
 				} catch (error) {
 					const nodeError = toNodeError(this, error, itemIndex);
 					if (!this.continueOnFail()) {
@@ -92,6 +98,7 @@ export class DataForSeoDomainIntersection implements INodeType {
 				}
 			}),
 		);
+		seen.save();
 		reportRun(this, execution);
 		return [outputs.flat()];
 	}

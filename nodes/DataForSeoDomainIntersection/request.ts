@@ -1,15 +1,15 @@
 import type { IDataObject } from 'n8n-workflow';
 import { z } from 'zod';
 
+import { resolveCriteria, type BuilderParameters } from './criteria';
 import {
 	forEachCondition,
 	parseJsonParameter,
 	targetIndexOf,
-	validateFilters,
-	validateOrderBy,
 	type FilterExpression,
 } from './filters';
 import { InputError } from './inputError';
+import { binomial, subsets } from './matchMode';
 import { MAX_EXCLUDE_TARGETS, MAX_TARGETS, normalizeList } from './targets';
 
 export const PAGE_SIZE = 1000;
@@ -33,7 +33,7 @@ export interface DomainIntersectionTask {
 	tag?: string;
 }
 
-export type OutputFormat = 'flat' | 'raw';
+export type OutputFormat = 'flat' | 'raw' | 'summary';
 
 export interface RunSettings {
 	maxRetries: number;
@@ -59,6 +59,10 @@ export interface IntersectionRequest {
 	/** True when more than one page may be needed, so the order must be made stable. */
 	paged: boolean;
 	outputFormat: OutputFormat;
+	/** For "at least K of N": the K-subsets of target numbers to call; absent for "all". */
+	atLeast?: { minMatches: number; subsets: number[][] };
+	onlyNew: boolean;
+	resetSeen: boolean;
 	settings: RunSettings;
 }
 
@@ -71,6 +75,8 @@ export interface NodeParameters {
 	maxResults: unknown;
 	outputFormat: unknown;
 	options: IDataObject;
+	/** The filter and sort builders; callers that only use the JSON forms leave them out. */
+	builders?: BuilderParameters;
 }
 
 const LABELS: Record<string, string> = {
@@ -92,6 +98,11 @@ const LABELS: Record<string, string> = {
 	concurrency: 'Options > Concurrency (concurrency)',
 	requestsPerMinute: 'Options > Requests per Minute (requestsPerMinute)',
 	maxCost: 'Options > Max Cost (maxCost)',
+	matchMode: 'Options > Match Mode (matchMode)',
+	minMatches: 'Options > Minimum Matches (minMatches)',
+	maxSubsets: 'Options > Max Competitor Combinations (maxSubsets)',
+	onlyNew: 'Options > Only New Since Last Run (onlyNew)',
+	resetSeen: 'Options > Forget Seen Domains (resetSeen)',
 };
 export const FIELD = {
 	targets: 'Competitors (targets)',
@@ -111,7 +122,7 @@ const int = (min: number, max = Number.MAX_SAFE_INTEGER) =>
 const scalarsSchema = z.object({
 	limit: int(1),
 	maxResults: int(0),
-	outputFormat: z.enum(['flat', 'raw']),
+	outputFormat: z.enum(['flat', 'raw', 'summary']),
 	offset: int(0).optional(),
 	internalListLimit: int(1, 1000).optional(),
 	backlinksStatusType: z.enum(['all', 'live', 'lost']).optional(),
@@ -127,6 +138,11 @@ const scalarsSchema = z.object({
 	concurrency: int(1, 30).default(5),
 	requestsPerMinute: int(1, 2000).default(2000),
 	maxCost: z.coerce.number().positive('must be more than 0').optional(),
+	matchMode: z.enum(['all', 'atLeast']).default('all'),
+	minMatches: int(1, MAX_TARGETS).optional(),
+	maxSubsets: int(1, 1000).default(20),
+	onlyNew: z.boolean().default(false),
+	resetSeen: z.boolean().default(false),
 });
 
 function parseScalars(params: NodeParameters) {
@@ -161,6 +177,29 @@ function referencesTargetIndex(filters?: FilterExpression, orderBy?: string[]): 
 	return found;
 }
 
+/** Checks "at least K of N" and plans its calls, refusing runs with too many combinations. */
+function planAtLeast(
+	scalars: { matchMode: 'all' | 'atLeast'; minMatches?: number; maxSubsets: number },
+	targetCount: number,
+): IntersectionRequest['atLeast'] {
+	if (scalars.matchMode === 'all') return undefined;
+	const k = scalars.minMatches;
+	if (k === undefined || k > targetCount) {
+		throw new InputError(
+			LABELS.minMatches,
+			`must be between 1 and the number of competitors (${targetCount}); got ${k ?? 'nothing'}.`,
+		);
+	}
+	const count = binomial(targetCount, k);
+	if (count > scalars.maxSubsets) {
+		throw new InputError(
+			LABELS.maxSubsets,
+			`"at least ${k} of ${targetCount}" needs ${count} combinations of competitors, each its own request series (at least ${count} requests, about $${(count * 0.02).toFixed(2)} or more), but the limit is ${scalars.maxSubsets}. Raise Max Competitor Combinations, or change Minimum Matches.`,
+		);
+	}
+	return { minMatches: k, subsets: subsets(targetCount, k) };
+}
+
 /** Turns one item's parameters into a validated request. Throws InputError; sends nothing. */
 export function buildRequest(params: NodeParameters): IntersectionRequest {
 	const targets = normalizeList(params.targets, FIELD.targets, {
@@ -183,21 +222,17 @@ export function buildRequest(params: NodeParameters): IntersectionRequest {
 
 	const scalars = parseScalars(params);
 	const rules = { targetCount: targets.values.length };
-	const filtersRaw = jsonOption(params.options.filtersJson, FIELD.filters);
-	const filters =
-		filtersRaw === undefined
-			? undefined
-			: validateFilters(filtersRaw, { field: FIELD.filters, ...rules });
-	const orderRaw = jsonOption(params.options.orderByJson, FIELD.orderBy);
-	const orderBy =
-		orderRaw === undefined
-			? undefined
-			: validateOrderBy(orderRaw, { field: FIELD.orderBy, ...rules });
-	const backlinksRaw = jsonOption(params.options.backlinksFiltersJson, FIELD.backlinksFilters);
-	const backlinksFilters =
-		backlinksRaw === undefined
-			? undefined
-			: validateFilters(backlinksRaw, { field: FIELD.backlinksFilters });
+	const { filters, orderBy, backlinksFilters } = resolveCriteria(
+		params.builders ?? {},
+		params.options,
+		rules.targetCount,
+		{
+			filters: jsonOption(params.options.filtersJson, FIELD.filters),
+			orderBy: jsonOption(params.options.orderByJson, FIELD.orderBy),
+			backlinksFilters: jsonOption(params.options.backlinksFiltersJson, FIELD.backlinksFilters),
+			labels: FIELD,
+		},
+	);
 
 	if (targets.droppedDuplicates && referencesTargetIndex(filters, orderBy)) {
 		throw new InputError(
@@ -225,6 +260,7 @@ export function buildRequest(params: NodeParameters): IntersectionRequest {
 	if (scalars.rankScale) task.rank_scale = scalars.rankScale;
 	if (scalars.tag !== undefined && scalars.tag !== '') task.tag = scalars.tag;
 
+	const atLeast = planAtLeast(scalars, targets.values.length);
 	const wanted = params.returnAll
 		? scalars.maxResults === 0
 			? Infinity
@@ -239,6 +275,9 @@ export function buildRequest(params: NodeParameters): IntersectionRequest {
 		cap: params.returnAll ? (wanted === Infinity ? 'none' : 'maxResults') : 'limit',
 		paged: params.returnAll || wanted > PAGE_SIZE,
 		outputFormat: scalars.outputFormat,
+		atLeast,
+		onlyNew: scalars.onlyNew,
+		resetSeen: scalars.resetSeen,
 		settings: {
 			maxRetries: scalars.maxRetries,
 			retryDelay: scalars.retryDelay,

@@ -238,3 +238,47 @@ describe('buildRequest: numbers and text', () => {
 		expect(request.offset).toBe(0);
 	});
 });
+
+describe('buildRequest: match mode', () => {
+	const four = 'a.com, b.com, c.com, d.com';
+
+	it('plans one series per combination for "at least K of N"', () => {
+		const request = buildRequest(
+			base({ targets: four, options: { matchMode: 'atLeast', minMatches: 2 } }),
+		);
+		expect(request.atLeast?.subsets).toHaveLength(6);
+		expect(buildRequest(base({ targets: four })).atLeast).toBeUndefined();
+	});
+
+	it('refuses K outside 1..N', () => {
+		expect(
+			inputError(base({ targets: four, options: { matchMode: 'atLeast', minMatches: 5 } })).message,
+		).toMatch(
+			/Minimum Matches \(minMatches\): must be between 1 and the number of competitors \(4\); got 5/,
+		);
+		expect(inputError(base({ targets: four, options: { matchMode: 'atLeast' } })).message).toMatch(
+			/got nothing/,
+		);
+	});
+
+	it('refuses too many combinations, giving the count', () => {
+		const seven = 'a.com, b.com, c.com, d.com, e.com, f.com, g.com';
+		expect(
+			inputError(base({ targets: seven, options: { matchMode: 'atLeast', minMatches: 3 } }))
+				.message,
+		).toMatch(/needs 35 combinations.*at least 35 requests.*limit is 20/);
+		expect(
+			buildRequest(
+				base({ targets: seven, options: { matchMode: 'atLeast', minMatches: 3, maxSubsets: 35 } }),
+			).atLeast?.subsets,
+		).toHaveLength(35);
+	});
+
+	it('reads only-new and summary settings', () => {
+		const request = buildRequest(
+			base({ outputFormat: 'summary', options: { onlyNew: true, resetSeen: true } }),
+		);
+		expect(request).toMatchObject({ outputFormat: 'summary', onlyNew: true, resetSeen: true });
+		expect(request.task).toEqual({ targets: { '1': 'moz.com', '2': 'ahrefs.com' } });
+	});
+});

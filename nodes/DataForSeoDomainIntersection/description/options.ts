@@ -54,6 +54,14 @@ export const optionsProperty: INodeProperties = {
 				'Keep only some referring domains, in DataForSEO’s filter format. The number before the dot is the competitor’s position, e.g. [["1.backlinks", ">", 10], "and", ["2.rank", ">=", 100]]. Operators: = &lt;&gt; &lt; &lt;= &gt; &gt;= in not_in like not_like ilike not_ilike match not_match regex not_regex. At most 8 conditions.',
 		},
 		{
+			displayName: 'Forget Seen Domains',
+			name: 'resetSeen',
+			type: 'boolean',
+			default: false,
+			description:
+				'Whether to forget which domains earlier runs emitted for these competitors, so this run counts every domain as new. Turn it on for one production run, then off again.',
+		},
+		{
 			displayName: 'Include Indirect Links',
 			name: 'includeIndirectLinks',
 			type: 'boolean',
@@ -94,6 +102,36 @@ export const optionsProperty: INodeProperties = {
 			description: 'Which backlinks the per-target metrics are based on',
 		},
 		{
+			displayName: 'Match Mode',
+			name: 'matchMode',
+			type: 'options',
+			default: 'all',
+			options: [
+				{
+					name: 'All Competitors',
+					value: 'all',
+					description: 'Sites that link to every competitor (one request series)',
+				},
+				{
+					name: 'At Least Some Competitors',
+					value: 'atLeast',
+					description:
+						'Sites that link to at least "Minimum Matches" competitors: one request series per combination of competitors',
+				},
+			],
+			description:
+				'Which sites count as a match, e.g. At Least with Minimum Matches 2 of 4 competitors. At Least costs one request series per combination of competitors.',
+		},
+		{
+			displayName: 'Max Competitor Combinations',
+			name: 'maxSubsets',
+			type: 'number',
+			typeOptions: { minValue: 1, maxValue: 1000 },
+			default: 20,
+			description:
+				'Safety cap for Match Mode "At Least": the run is refused before anything is sent if it needs more combinations than this, e.g. 20. 5 competitors with Minimum Matches 2 need 10.',
+		},
+		{
 			displayName: 'Max Cost (USD)',
 			name: 'maxCost',
 			type: 'number',
@@ -112,12 +150,29 @@ export const optionsProperty: INodeProperties = {
 				'How often to retry a request after a temporary failure (rate limit, timeout, DataForSEO server error), e.g. 3',
 		},
 		{
+			displayName: 'Minimum Matches',
+			name: 'minMatches',
+			type: 'number',
+			typeOptions: { minValue: 1, maxValue: 20 },
+			default: 2,
+			description:
+				'For Match Mode "At Least": how many of the competitors a site must link to, e.g. 2 of 4',
+		},
+		{
 			displayName: 'Offset',
 			name: 'offset',
 			type: 'number',
 			typeOptions: { minValue: 0 },
 			default: 0,
 			description: 'Skip this many results first, e.g. 1000 to start at the 1,001st',
+		},
+		{
+			displayName: 'Only New Since Last Run',
+			name: 'onlyNew',
+			type: 'boolean',
+			default: false,
+			description:
+				'Whether to emit only sites that earlier production runs (schedule, webhook, active workflow) of this node did not emit for the same competitors and excluded domains. Manual test runs don’t use up “newness”. Rows are still fetched and paid for.',
 		},
 		{
 			displayName: 'Rank Scale',

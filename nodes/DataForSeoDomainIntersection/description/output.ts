@@ -18,6 +18,12 @@ export const outputProperties: INodeProperties[] = [
 				value: 'raw',
 				description: 'The API item unchanged, nested per target, plus the targets',
 			},
+			{
+				name: 'Summary (One Item per Input)',
+				value: 'summary',
+				description:
+					'One line per input item: targets, total count, rows, top 10 domains, requests and cost — for Slack or a report row',
+			},
 		],
 		description: 'How each referring domain is written out',
 	},
