@@ -167,6 +167,9 @@ describe('summary output', () => {
 		expect(summary.rows).toBe(summary.total_count);
 		expect(summary.new_rows).toBe(summary.rows);
 		expect((summary.top_domains as string).split(', ')).toHaveLength(10);
-		expect(summary.cost).toBeCloseTo(0.02 + 0.00003 * (summary.rows as number), 5);
+		expect(summary.cost).toBeCloseTo(
+			0.02 * (summary.requests as number) + 0.00003 * (summary.rows as number),
+			5,
+		);
 	});
 });
