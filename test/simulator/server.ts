@@ -1,0 +1,309 @@
+// HTTP plumbing: binding to 127.0.0.1, Basic auth, latency, the in-flight cap, scripted failures,
+// the request log and the unauthenticated /__sim control endpoints.
+import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createGraph } from './calibrate';
+import { parseFailures } from './control';
+import { errorEnvelope, formatTime, messageFor, round5, TaskIds } from './envelope';
+import type { SyntheticGraph } from './graph';
+import {
+	ApiAnswer,
+	availableFilters,
+	AVAILABLE_FILTERS_PATH,
+	DI_PATH,
+	domainIntersection,
+	HandlerContext,
+	notFound,
+	unauthorized,
+	USER_DATA_PATH,
+	userData,
+} from './handlers';
+import { QueryEngine } from './query';
+import {
+	LoggedRequest,
+	ScriptedFailure,
+	SIM_LOGIN,
+	SIM_PASSWORD,
+	Simulator,
+	SimulatorOptions,
+	SimulatorStats,
+} from './types';
+
+const MAX_BODY_BYTES = 16 * 1024 * 1024;
+const JSON_HEADERS = { 'content-type': 'application/json; charset=utf-8' };
+
+function readBody(req: IncomingMessage): Promise<string> {
+	return new Promise((resolve, reject) => {
+		const chunks: Buffer[] = [];
+		let size = 0;
+		req.on('data', (chunk: Buffer) => {
+			size += chunk.length;
+			if (size <= MAX_BODY_BYTES) chunks.push(chunk);
+		});
+		req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+		req.on('error', reject);
+	});
+}
+
+function bodyForLog(text: string): unknown {
+	if (text === '') return null;
+	try {
+		return JSON.parse(text) as unknown;
+	} catch {
+		return text;
+	}
+}
+
+function credentials(header: string | undefined): [string, string] | null {
+	const match = /^Basic\s+(\S+)\s*$/i.exec(header ?? '');
+	if (match === null) return null;
+	const decoded = Buffer.from(match[1], 'base64').toString('utf8');
+	const colon = decoded.indexOf(':');
+	return colon < 0 ? null : [decoded.slice(0, colon), decoded.slice(colon + 1)];
+}
+
+function writeJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+	if (res.destroyed || res.writableEnded) return;
+	const text = JSON.stringify(body);
+	res.writeHead(status, { ...JSON_HEADERS, 'content-length': String(Buffer.byteLength(text)), ...headers });
+	res.end(text);
+}
+
+class SimulatorServer implements Simulator {
+	url = '';
+	port = 0;
+	readonly log: LoggedRequest[] = [];
+	peakInFlight = 0;
+	private inFlight = 0;
+	private totalCost = 0;
+	private latencyMs: number;
+	private readonly maxInFlight: number;
+	private readonly failures: ScriptedFailure[] = [];
+	private readonly timers = new Set<NodeJS.Timeout>();
+	private readonly server: Server;
+	private readonly engine: QueryEngine;
+	private readonly ctx: HandlerContext;
+	private readonly login: string;
+	private readonly password: string;
+
+	constructor(
+		readonly graph: SyntheticGraph,
+		opts: SimulatorOptions,
+	) {
+		this.latencyMs = opts.latencyMs ?? 0;
+		this.maxInFlight = opts.maxInFlight ?? 30;
+		this.login = opts.login ?? SIM_LOGIN;
+		this.password = opts.password ?? SIM_PASSWORD;
+		this.engine = new QueryEngine(graph);
+		this.ctx = { graph, engine: this.engine, ids: new TaskIds(graph.seed), login: this.login };
+		this.server = createServer((req, res) => {
+			this.route(req, res).catch((error: unknown) => {
+				// A simulator bug must look like a server fault to the client, not hang it.
+				writeJson(res, 500, { ...errorEnvelope(50000), status_message: `Internal Server Error. ${String(error)}` });
+			});
+		});
+		// Node's 5 s default closes idle keep-alive sockets while test code runs long synchronous
+		// checks, and the client's next request then races the close (ECONNRESET). Production
+		// front-ends keep idle connections for about a minute; close() still ends them at once.
+		this.server.keepAliveTimeout = 65_000;
+	}
+
+	listen(port: number): Promise<void> {
+		return new Promise((resolve, reject) => {
+			this.server.once('error', reject);
+			this.server.listen(port, '127.0.0.1', () => {
+				const address = this.server.address() as AddressInfo;
+				this.port = address.port;
+				this.url = `http://127.0.0.1:${this.port}`;
+				resolve();
+			});
+		});
+	}
+
+	setLatency(ms: number): void {
+		if (!Number.isFinite(ms) || ms < 0) throw new Error('setLatency(ms): ms must be >= 0');
+		this.latencyMs = ms;
+	}
+
+	failNext(...failures: ScriptedFailure[]): void {
+		const parsed = parseFailures(failures);
+		if (parsed === null) throw new Error(`failNext: malformed failure in ${JSON.stringify(failures)}`);
+		this.failures.push(...parsed);
+	}
+
+	grow(n: number): void {
+		this.graph.grow(n);
+	}
+
+	reset(): void {
+		this.log.length = 0;
+		this.failures.length = 0;
+		this.peakInFlight = this.inFlight;
+		this.totalCost = 0;
+	}
+
+	stats(): SimulatorStats {
+		return {
+			requests: this.log.length,
+			peakInFlight: this.peakInFlight,
+			totalCost: round5(this.totalCost),
+			inFlight: this.inFlight,
+			graphSize: this.graph.size,
+		};
+	}
+
+	close(): Promise<void> {
+		for (const timer of this.timers) clearTimeout(timer);
+		this.timers.clear();
+		return new Promise((resolve) => {
+			this.server.close(() => resolve());
+			this.server.closeAllConnections();
+		});
+	}
+
+	private delay(): Promise<void> {
+		if (this.latencyMs <= 0) return Promise.resolve();
+		return new Promise((resolve) => {
+			const timer = setTimeout(() => {
+				this.timers.delete(timer);
+				resolve();
+			}, this.latencyMs);
+			this.timers.add(timer);
+		});
+	}
+
+	private async route(req: IncomingMessage, res: ServerResponse): Promise<void> {
+		const path = new URL(req.url ?? '/', 'http://127.0.0.1').pathname.replace(/(.)\/+$/, '$1');
+		if (path.startsWith('/__sim/')) return this.control(req, res, path);
+		return this.api(req, res, path);
+	}
+
+	private async api(req: IncomingMessage, res: ServerResponse, path: string): Promise<void> {
+		const started = Date.now();
+		const method = req.method ?? 'GET';
+		const entry: LoggedRequest = {
+			method,
+			path,
+			body: null,
+			authorized: false,
+			httpStatus: 0,
+			statusCode: null,
+			taskStatusCode: null,
+			cost: 0,
+			startedAt: started,
+			endedAt: 0,
+		};
+		this.log.push(entry);
+		// The cap is judged on arrival, before this request counts itself.
+		const overloaded = this.inFlight >= this.maxInFlight;
+		this.inFlight++;
+		this.peakInFlight = Math.max(this.peakInFlight, this.inFlight);
+		let open = true;
+		res.on('close', () => {
+			if (!open) return;
+			open = false;
+			this.inFlight--;
+			entry.endedAt = Date.now();
+		});
+
+		const creds = credentials(req.headers.authorization);
+		entry.authorized = creds !== null && creds[0] === this.login && creds[1] === this.password;
+		const body = await readBody(req);
+		entry.body = bodyForLog(body);
+		const isDomainIntersection = method === 'POST' && path === DI_PATH;
+		const failure = !overloaded && isDomainIntersection ? this.failures.shift() : undefined;
+		await this.delay();
+
+		if (failure !== undefined && 'drop' in failure) {
+			req.socket.destroy();
+			return;
+		}
+		const answer = this.answer(method, path, body, started, entry.authorized, overloaded, failure);
+		entry.httpStatus = answer.status;
+		entry.statusCode = answer.body.status_code;
+		entry.taskStatusCode = answer.body.tasks[0]?.status_code ?? null;
+		entry.cost = answer.body.cost;
+		this.totalCost += answer.body.cost;
+		writeJson(res, answer.status, answer.body, answer.headers);
+	}
+
+	private answer(
+		method: string,
+		path: string,
+		body: string,
+		started: number,
+		authorized: boolean,
+		overloaded: boolean,
+		failure: Exclude<ScriptedFailure, { drop: true }> | undefined,
+	): ApiAnswer {
+		const time = () => formatTime(Date.now() - started);
+		if (overloaded) return { status: 200, body: errorEnvelope(40202, messageFor(40202), time()) };
+		if (failure !== undefined) {
+			if ('http' in failure) {
+				const code = failure.http * 100;
+				const headers: Record<string, string> = failure.http === 429 ? { 'retry-after': '1' } : {};
+				return { status: failure.http, body: errorEnvelope(code, messageFor(code), time()), headers };
+			}
+			if ('envelopeCode' in failure) {
+				const message = failure.message ?? messageFor(failure.envelopeCode);
+				return { status: 200, body: errorEnvelope(failure.envelopeCode, message, time()) };
+			}
+		}
+		const known = new Map<string, string>([
+			[DI_PATH, 'POST'],
+			[USER_DATA_PATH, 'GET'],
+			[AVAILABLE_FILTERS_PATH, 'GET'],
+		]);
+		if (known.get(path) !== method) return notFound();
+		if (!authorized) return unauthorized();
+		if (path === USER_DATA_PATH) return userData(this.ctx, started);
+		if (path === AVAILABLE_FILTERS_PATH) return availableFilters(this.ctx, started);
+		const forced = failure !== undefined && 'taskCode' in failure ? { code: failure.taskCode, message: failure.message } : undefined;
+		return domainIntersection(this.ctx, body, started, forced);
+	}
+
+	private async control(req: IncomingMessage, res: ServerResponse, path: string): Promise<void> {
+		const text = await readBody(req);
+		const body = bodyForLog(text);
+		const field = (name: string): unknown =>
+			typeof body === 'object' && body !== null && !Array.isArray(body) ? (body as Record<string, unknown>)[name] : undefined;
+		const bad = (error: string) => writeJson(res, 400, { ok: false, error });
+		const route = `${req.method ?? 'GET'} ${path}`;
+		switch (route) {
+			case 'POST /__sim/fail': {
+				const failures = parseFailures(body);
+				if (failures === null) return bad('body must be a ScriptedFailure or an array of them');
+				this.failures.push(...failures);
+				return writeJson(res, 200, { ok: true, queued: this.failures.length });
+			}
+			case 'POST /__sim/grow': {
+				const n = field('n');
+				if (typeof n !== 'number' || !Number.isInteger(n) || n < 0) return bad('body must be {"n": integer >= 0}');
+				this.grow(n);
+				return writeJson(res, 200, { ok: true, size: this.graph.size });
+			}
+			case 'POST /__sim/latency': {
+				const ms = field('ms');
+				if (typeof ms !== 'number' || !Number.isFinite(ms) || ms < 0) return bad('body must be {"ms": number >= 0}');
+				this.setLatency(ms);
+				return writeJson(res, 200, { ok: true, latencyMs: ms });
+			}
+			case 'POST /__sim/reset':
+				this.reset();
+				return writeJson(res, 200, { ok: true });
+			case 'GET /__sim/log':
+				return writeJson(res, 200, this.log);
+			case 'GET /__sim/stats':
+				return writeJson(res, 200, this.stats());
+			default:
+				return writeJson(res, 404, { ok: false, error: `unknown control endpoint ${route}` });
+		}
+	}
+}
+
+export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simulator> {
+	const graph = createGraph(opts.seed ?? 1, opts.graphSize);
+	const sim = new SimulatorServer(graph, opts);
+	await sim.listen(opts.port ?? 0);
+	return sim;
+}
