@@ -10,6 +10,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import { resolveBaseUrl } from './baseUrl';
 import { properties } from './description';
 import { Execution } from './execution';
+import { loadOptions } from './loadOptions';
 import { toNodeError } from './nodeErrors';
 import { buildRequest, type IntersectionRequest } from './request';
 import { SeenStores } from './seenStore';
@@ -27,6 +28,11 @@ function readRequest(fn: IExecuteFunctions, itemIndex: number): IntersectionRequ
 		maxResults: returnAll ? fn.getNodeParameter('maxResults', itemIndex, 10000) : 0,
 		outputFormat: fn.getNodeParameter('outputFormat', itemIndex, 'flat'),
 		options: fn.getNodeParameter('options', itemIndex, {}) as IDataObject,
+		builders: {
+			filterBuilder: fn.getNodeParameter('filterBuilder', itemIndex, {}),
+			filterCombine: fn.getNodeParameter('filterCombine', itemIndex, 'and'),
+			sortBuilder: fn.getNodeParameter('sortBuilder', itemIndex, {}),
+		},
 	});
 }
 
@@ -41,12 +47,16 @@ export class DataForSeoDomainIntersection implements INodeType {
 		description:
 			'Find the sites that link to all of your competitors (and not to you) with DataForSEO Backlinks Domain Intersection',
 		defaults: { name: 'DataForSEO Domain Intersection' },
+		documentationUrl:
+			'https://github.com/n8n-nodes-dataforseo/n8n-nodes-dataforseo-domain-intersection#readme',
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: CREDENTIAL_TYPE, required: true }],
 		properties,
 	};
+
+	methods = { loadOptions };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		const inputs = this.getInputData();

@@ -60,7 +60,13 @@ function apiField(row: { target?: unknown; field?: unknown }, where: string, ctx
 	return `${target}.${name}`;
 }
 
-function scalar(raw: unknown, type: FieldType | undefined, field: string, where: string, ctx: BuildContext) {
+function scalar(
+	raw: unknown,
+	type: FieldType | undefined,
+	field: string,
+	where: string,
+	ctx: BuildContext,
+) {
 	if (raw === null) return null;
 	if (typeof raw !== 'string' && typeof raw !== 'number' && typeof raw !== 'boolean') {
 		throw new InputError(ctx.label, `${where}: ${show(raw)} is not a value for "${field}".`);
@@ -93,7 +99,13 @@ function scalar(raw: unknown, type: FieldType | undefined, field: string, where:
 	}
 }
 
-function typedValue(row: ConditionRow, operator: FilterOperator, field: string, where: string, ctx: BuildContext) {
+function typedValue(
+	row: ConditionRow,
+	operator: FilterOperator,
+	field: string,
+	where: string,
+	ctx: BuildContext,
+) {
 	const type = fieldType(ctx.table, field.replace(/^\d+\./, ''));
 	if (operator === 'in' || operator === 'not_in') {
 		const items = Array.isArray(row.value)
@@ -163,7 +175,10 @@ export function buildOrderBy(builder: unknown, ctx: BuildContext): string[] | un
 		const where = `rule ${index + 1}`;
 		const direction = row.direction ?? 'desc';
 		if (direction !== 'asc' && direction !== 'desc') {
-			throw new InputError(ctx.label, `${where}: the direction must be asc or desc; got ${show(direction)}.`);
+			throw new InputError(
+				ctx.label,
+				`${where}: the direction must be asc or desc; got ${show(direction)}.`,
+			);
 		}
 		return `${apiField(row, where, ctx)},${direction}`;
 	});

@@ -42,8 +42,7 @@ function both(
 	labels: [builder: string, json: string],
 	targetCount?: number,
 ): FilterExpression | undefined {
-	const fromBuilder =
-		built && validateFilters(built, { field: labels[0], targetCount });
+	const fromBuilder = built && validateFilters(built, { field: labels[0], targetCount });
 	const fromJson =
 		json === undefined ? undefined : validateFilters(json, { field: labels[1], targetCount });
 	if (!fromBuilder || !fromJson) return fromBuilder ?? fromJson;
@@ -81,7 +80,11 @@ export function resolveCriteria(
 		[BUILDER_FIELD.backlinksFilters, json.labels.backlinksFilters],
 	);
 
-	const built = buildOrderBy(builders.sortBuilder, { label: BUILDER_FIELD.orderBy, table, targetCount });
+	const built = buildOrderBy(builders.sortBuilder, {
+		label: BUILDER_FIELD.orderBy,
+		table,
+		targetCount,
+	});
 	if (built && json.orderBy !== undefined) {
 		// Which of two sort lists ranks first is a guess either way, so the node does not guess.
 		throw new InputError(

@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { builderProperties } from './builders';
 import { optionsProperty } from './options';
 import { outputProperties } from './output';
 import { pagingProperties } from './paging';
@@ -7,6 +8,7 @@ import { targetProperties } from './targets';
 
 export const properties: INodeProperties[] = [
 	...targetProperties,
+	...builderProperties,
 	...pagingProperties,
 	...outputProperties,
 	optionsProperty,

@@ -1,5 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { backlinksFilterBuilderOption, backlinksFilterCombineOption } from './builders';
+
 // n8n's convention: optional settings live in one collection, and only the ones added are sent.
 export const optionsProperty: INodeProperties = {
 	displayName: 'Options',
@@ -8,6 +10,7 @@ export const optionsProperty: INodeProperties = {
 	placeholder: 'Add Option',
 	default: {},
 	options: [
+		backlinksFilterBuilderOption,
 		{
 			displayName: 'Backlinks Filters (JSON)',
 			name: 'backlinksFiltersJson',
@@ -16,6 +19,7 @@ export const optionsProperty: INodeProperties = {
 			description:
 				'Which backlinks count towards the metrics, in DataForSEO’s filter format, e.g. [["dofollow", "=", true]] for followed links only. At most 8 conditions.',
 		},
+		backlinksFilterCombineOption,
 		{
 			displayName: 'Backlinks Status',
 			name: 'backlinksStatusType',
