@@ -9,15 +9,19 @@ export class CancelledError extends Error {
 }
 
 /**
- * Keeps one execution inside DataForSEO's limits: at most `concurrency` calls in flight,
- * and call starts spaced to `requestsPerMinute`. A rate-limit answer halves the pace for the
- * rest of the execution, because the account's budget is shared by every item and page.
+ * Keeps one execution inside DataForSEO's limits: at most `concurrency` calls in flight, and
+ * call starts within `requestsPerMinute`. The pace is a token bucket, so a burst of up to
+ * `concurrency` calls can start at once while the long-run rate stays within the limit. A
+ * rate-limit answer halves the rate and stops bursts for the rest of the execution, because the
+ * account's budget is shared by every item and page.
  */
 export class Throttle {
 	private inFlight = 0;
 	private readonly waiting: Array<() => void> = [];
-	private nextStart = 0;
 	private intervalMs: number;
+	private burst: number;
+	private tokens: number;
+	private refilledAt = Date.now();
 	private stopped = false;
 
 	constructor(
@@ -25,6 +29,8 @@ export class Throttle {
 		requestsPerMinute: number,
 	) {
 		this.intervalMs = 60_000 / requestsPerMinute;
+		this.burst = Math.min(concurrency, requestsPerMinute);
+		this.tokens = this.burst;
 	}
 
 	get requestsPerMinute(): number {
@@ -45,6 +51,8 @@ export class Throttle {
 
 	slowDown(): void {
 		this.intervalMs = Math.min(this.intervalMs * 2, 60_000);
+		this.burst = 1;
+		this.tokens = Math.min(this.tokens, 1);
 	}
 
 	/** Lets queued calls through at once so a failed execution stops quickly. */
@@ -73,8 +81,10 @@ export class Throttle {
 
 	private async pace(): Promise<void> {
 		const now = Date.now();
-		const start = Math.max(now, this.nextStart);
-		this.nextStart = start + this.intervalMs;
-		if (start > now) await sleep(start - now);
+		this.tokens = Math.min(this.burst, this.tokens + (now - this.refilledAt) / this.intervalMs);
+		this.refilledAt = now;
+		// Taking the token before sleeping reserves this call's place in line.
+		this.tokens -= 1;
+		if (this.tokens < 0) await sleep(-this.tokens * this.intervalMs);
 	}
 }

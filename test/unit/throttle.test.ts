@@ -18,14 +18,25 @@ describe('Throttle', () => {
 		expect(peak).toBe(3);
 	});
 
-	it('spaces call starts to the requested pace', async () => {
-		const throttle = new Throttle(10, 1200); // one start every 50 ms
+	it('lets a burst of `concurrency` calls start, then keeps to the pace', async () => {
+		const throttle = new Throttle(3, 1200); // one start every 50 ms after a burst of 3
 		const starts: number[] = [];
 		await Promise.all(
-			Array.from({ length: 5 }, () => throttle.run(async () => starts.push(Date.now()))),
+			Array.from({ length: 7 }, () => throttle.run(async () => starts.push(Date.now()))),
 		);
-		const span = starts[4] - starts[0];
-		expect(span).toBeGreaterThanOrEqual(190);
+		expect(starts[2] - starts[0]).toBeLessThan(40);
+		// Four more starts after the burst need four refills of 50 ms.
+		expect(starts[6] - starts[0]).toBeGreaterThanOrEqual(190);
+	});
+
+	it('stops bursting after a rate limit', async () => {
+		const throttle = new Throttle(5, 1200);
+		throttle.slowDown(); // one start every 100 ms, no burst
+		const starts: number[] = [];
+		await Promise.all(
+			Array.from({ length: 3 }, () => throttle.run(async () => starts.push(Date.now()))),
+		);
+		expect(starts[2] - starts[0]).toBeGreaterThanOrEqual(190);
 	});
 
 	it('halves the pace on slowDown, down to one a minute', () => {
