@@ -20,7 +20,8 @@ function parseArgs(argv: string[]): SimulatorOptions {
 		if (key === undefined) throw new Error(`unknown argument ${argv[i]}`);
 		const text = inline ?? argv[++i];
 		const value = Number(text);
-		if (text === undefined || !Number.isFinite(value) || value < 0) throw new Error(`${flag} needs a number >= 0`);
+		if (text === undefined || !Number.isFinite(value) || value < 0)
+			throw new Error(`${flag} needs a number >= 0`);
 		opts[key] = value;
 	}
 	return opts as SimulatorOptions;

@@ -12,7 +12,8 @@ export function parseFailure(value: unknown): ScriptedFailure | null {
 	const message = v.message;
 	if (message !== undefined && typeof message !== 'string') return null;
 	if ('http' in v) return isInt(v.http) && v.http >= 100 && v.http <= 599 ? { http: v.http } : null;
-	if ('envelopeCode' in v) return isInt(v.envelopeCode) ? { envelopeCode: v.envelopeCode, message } : null;
+	if ('envelopeCode' in v)
+		return isInt(v.envelopeCode) ? { envelopeCode: v.envelopeCode, message } : null;
 	if ('taskCode' in v) return isInt(v.taskCode) ? { taskCode: v.taskCode, message } : null;
 	if (v.drop === true) return { drop: true };
 	return null;

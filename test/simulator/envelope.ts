@@ -60,7 +60,12 @@ export function formatTime(ms: number): string {
 	return `${(ms / 1000).toFixed(4)} sec.`;
 }
 
-export function envelope(statusCode: number, message: string, tasks: TaskJson[], time: string): EnvelopeJson {
+export function envelope(
+	statusCode: number,
+	message: string,
+	tasks: TaskJson[],
+	time: string,
+): EnvelopeJson {
 	return {
 		version: API_VERSION,
 		status_code: statusCode,
@@ -74,7 +79,11 @@ export function envelope(statusCode: number, message: string, tasks: TaskJson[],
 }
 
 /** Envelope-level error (no tasks), e.g. 40100 or a scripted 50000. */
-export function errorEnvelope(statusCode: number, message = messageFor(statusCode), time = '0 sec.'): EnvelopeJson {
+export function errorEnvelope(
+	statusCode: number,
+	message = messageFor(statusCode),
+	time = '0 sec.',
+): EnvelopeJson {
 	return envelope(statusCode, message, [], time);
 }
 

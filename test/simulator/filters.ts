@@ -5,8 +5,24 @@
 import type { FieldType } from './fields';
 
 export type Operator =
-	| 'regex' | 'not_regex' | '=' | '<>' | 'in' | 'not_in' | 'like' | 'not_like' | 'ilike'
-	| 'not_ilike' | 'match' | 'not_match' | '<' | '<=' | '>' | '>=' | 'has' | 'has_not';
+	| 'regex'
+	| 'not_regex'
+	| '='
+	| '<>'
+	| 'in'
+	| 'not_in'
+	| 'like'
+	| 'not_like'
+	| 'ilike'
+	| 'not_ilike'
+	| 'match'
+	| 'not_match'
+	| '<'
+	| '<='
+	| '>'
+	| '>='
+	| 'has'
+	| 'has_not';
 
 export interface FieldRef<R> {
 	type: FieldType;
@@ -25,7 +41,16 @@ export const MAX_FILTER_CONDITIONS = 8;
 const ORDERING: readonly Operator[] = ['<', '<=', '>', '>='];
 const EQUALITY: readonly Operator[] = ['=', '<>'];
 const MEMBERSHIP: readonly Operator[] = ['in', 'not_in'];
-const TEXT: readonly Operator[] = ['regex', 'not_regex', 'like', 'not_like', 'ilike', 'not_ilike', 'match', 'not_match'];
+const TEXT: readonly Operator[] = [
+	'regex',
+	'not_regex',
+	'like',
+	'not_like',
+	'ilike',
+	'not_ilike',
+	'match',
+	'not_match',
+];
 
 /** Which operators each field type admits; anything else is "Invalid Field: 'filters'.". */
 const OPERATORS_BY_TYPE: Readonly<Record<FieldType, readonly Operator[]>> = {
@@ -71,7 +96,10 @@ export function likeToRegExp(pattern: string, caseInsensitive: boolean): RegExp 
 
 /** Full-text words: runs of letters/digits, lower-cased ("best-seo.com" -> best, seo, com). */
 export function words(text: string): string[] {
-	return text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 0);
+	return text
+		.toLowerCase()
+		.split(/[^\p{L}\p{N}]+/u)
+		.filter((w) => w.length > 0);
 }
 
 function compare(a: unknown, b: unknown): number {
@@ -84,10 +112,12 @@ function compare(a: unknown, b: unknown): number {
 function compileCondition<R>(node: unknown[], resolve: ResolveField<R>): Predicate<R> {
 	if (node.length !== 3) fail('a condition is [field, operator, value]');
 	const [fieldName, opRaw, value] = node;
-	if (typeof fieldName !== 'string' || typeof opRaw !== 'string') fail('field and operator must be strings');
+	if (typeof fieldName !== 'string' || typeof opRaw !== 'string')
+		fail('field and operator must be strings');
 	const field = resolve(fieldName) ?? fail(`unknown field ${fieldName}`);
 	const op = opRaw as Operator;
-	if (!OPERATORS_BY_TYPE[field.type].includes(op)) fail(`operator ${opRaw} not valid for ${fieldName}`);
+	if (!OPERATORS_BY_TYPE[field.type].includes(op))
+		fail(`operator ${opRaw} not valid for ${fieldName}`);
 	const get = field.get;
 
 	// "= null" / "<> null" test presence (e.g. lost_date); any other comparison with null is false.
@@ -98,7 +128,11 @@ function compileCondition<R>(node: unknown[], resolve: ResolveField<R>): Predica
 	}
 
 	if (op === 'in' || op === 'not_in') {
-		if (!Array.isArray(value) || value.length === 0 || !value.every((v) => valueFits(field.type, v))) {
+		if (
+			!Array.isArray(value) ||
+			value.length === 0 ||
+			!value.every((v) => valueFits(field.type, v))
+		) {
 			fail(`${op} needs a non-empty array of ${field.type}`);
 		}
 		const set = new Set<unknown>(value);
@@ -179,7 +213,11 @@ function isCondition(node: unknown[]): boolean {
 	return typeof node[0] === 'string';
 }
 
-function compileNode<R>(node: unknown, resolve: ResolveField<R>, counter: { n: number }): Predicate<R> {
+function compileNode<R>(
+	node: unknown,
+	resolve: ResolveField<R>,
+	counter: { n: number },
+): Predicate<R> {
 	if (!Array.isArray(node) || node.length === 0) fail('a filter node must be a non-empty array');
 	if (isCondition(node)) {
 		counter.n++;
@@ -190,7 +228,8 @@ function compileNode<R>(node: unknown, resolve: ResolveField<R>, counter: { n: n
 	const runs: Predicate<R>[][] = [[compileNode(node[0], resolve, counter)]];
 	for (let i = 1; i < node.length; i += 2) {
 		const joiner = node[i];
-		if (joiner !== 'and' && joiner !== 'or') fail(`expected "and" or "or", got ${JSON.stringify(joiner)}`);
+		if (joiner !== 'and' && joiner !== 'or')
+			fail(`expected "and" or "or", got ${JSON.stringify(joiner)}`);
 		const next = compileNode(node[i + 1], resolve, counter);
 		if (joiner === 'and') runs[runs.length - 1].push(next);
 		else runs.push([next]);
@@ -210,7 +249,8 @@ export function compileFilters<R>(
 	const counter = { n: 0 };
 	try {
 		const predicate = compileNode(raw, resolve, counter);
-		if (counter.n > maxConditions) return { ok: false, reason: `more than ${maxConditions} conditions` };
+		if (counter.n > maxConditions)
+			return { ok: false, reason: `more than ${maxConditions} conditions` };
 		return { ok: true, predicate, conditions: counter.n };
 	} catch (error) {
 		if (error instanceof FilterError) return { ok: false, reason: error.message };

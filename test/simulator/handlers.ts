@@ -1,9 +1,18 @@
 // Endpoint bodies (what each /v3 path answers), independent of HTTP plumbing.
 import { availableFiltersResult } from './fields';
-import { envelope, EnvelopeJson, errorEnvelope, formatTime, messageFor, requestCost, TaskIds, TaskJson } from './envelope';
+import {
+	envelope,
+	EnvelopeJson,
+	errorEnvelope,
+	formatTime,
+	messageFor,
+	requestCost,
+	TaskIds,
+	TaskJson,
+} from './envelope';
 import type { LinkGraph } from './graph';
 import type { QueryEngine } from './query';
-import { renderItem } from './render';
+import { renderPage } from './render';
 import { validateTask } from './validate';
 
 export const DI_PATH = '/v3/backlinks/domain_intersection/live';
@@ -33,7 +42,13 @@ function diData(task: unknown): Record<string, unknown> {
 	return { api: 'backlinks', function: 'domain_intersection', ...sent };
 }
 
-function errorTask(ctx: HandlerContext, code: number, message: string, task: unknown, started: number): TaskJson {
+function errorTask(
+	ctx: HandlerContext,
+	code: number,
+	message: string,
+	task: unknown,
+	started: number,
+): TaskJson {
 	return {
 		id: ctx.ids.next(),
 		status_code: code,
@@ -56,13 +71,19 @@ function parseJson(text: string): { ok: true; value: unknown } | { ok: false } {
 }
 
 /** The task at tasks[0] for the (first) posted task; forced = a scripted task-level failure. */
-function firstTask(ctx: HandlerContext, raw: unknown, started: number, forced?: { code: number; message?: string }): TaskJson {
-	if (forced !== undefined) return errorTask(ctx, forced.code, forced.message ?? messageFor(forced.code), raw, started);
+function firstTask(
+	ctx: HandlerContext,
+	raw: unknown,
+	started: number,
+	forced?: { code: number; message?: string },
+): TaskJson {
+	if (forced !== undefined)
+		return errorTask(ctx, forced.code, forced.message ?? messageFor(forced.code), raw, started);
 	const validation = validateTask(raw);
-	if (!validation.ok) return errorTask(ctx, validation.statusCode, validation.message, raw, started);
-	const task = validation.task;
-	const page = ctx.engine.page(task);
-	const items = page.rows.map((row) => renderItem(ctx.graph, task, row));
+	if (!validation.ok)
+		return errorTask(ctx, validation.statusCode, validation.message, raw, started);
+	const page = renderPage(ctx.graph, validation.task, ctx.engine);
+	const items = page.items;
 	const sentTargets = (raw as Record<string, unknown>).targets;
 	return {
 		id: ctx.ids.next(),
@@ -102,7 +123,12 @@ export function domainIntersection(
 	return ok(envelope(20000, 'Ok.', tasks, formatTime(Date.now() - started)));
 }
 
-function freeTask(ctx: HandlerContext, route: string[], result: unknown[], started: number): TaskJson {
+function freeTask(
+	ctx: HandlerContext,
+	route: string[],
+	result: unknown[],
+	started: number,
+): TaskJson {
 	return {
 		id: ctx.ids.next(),
 		status_code: 20000,
@@ -130,14 +156,30 @@ export function userData(ctx: HandlerContext, started: number): ApiAnswer {
 			limits: { day: { total: 0 }, minute: { total: 0 } },
 			statistics: { day: { total: 0 }, minute: { total: 0 } },
 		},
-		price: { backlinks: { domain_intersection: { live: { price_per_request: 0.02, price_per_result: 0.00003 } } } },
+		price: {
+			backlinks: {
+				domain_intersection: { live: { price_per_request: 0.02, price_per_result: 0.00003 } },
+			},
+		},
 		backlinks_subscription_expiry_date: '2099-12-31 00:00:00 +00:00',
 	};
-	return ok(envelope(20000, 'Ok.', [freeTask(ctx, ['v3', 'appendix', 'user_data'], [result], started)], formatTime(Date.now() - started)));
+	return ok(
+		envelope(
+			20000,
+			'Ok.',
+			[freeTask(ctx, ['v3', 'appendix', 'user_data'], [result], started)],
+			formatTime(Date.now() - started),
+		),
+	);
 }
 
 export function availableFilters(ctx: HandlerContext, started: number): ApiAnswer {
-	const task = freeTask(ctx, ['v3', 'backlinks', 'available_filters'], [availableFiltersResult()], started);
+	const task = freeTask(
+		ctx,
+		['v3', 'backlinks', 'available_filters'],
+		[availableFiltersResult()],
+		started,
+	);
 	return ok(envelope(20000, 'Ok.', [task], formatTime(Date.now() - started)));
 }
 

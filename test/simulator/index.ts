@@ -1,10 +1,22 @@
 // Public entry point of the offline DataForSEO simulator (see README.md beside this file).
 export { SIM_LOGIN, SIM_PASSWORD } from './types';
-export type { LoggedRequest, ScriptedFailure, Simulator, SimulatorOptions, SimulatorStats } from './types';
+export type {
+	LoggedRequest,
+	ScriptedFailure,
+	Simulator,
+	SimulatorOptions,
+	SimulatorStats,
+} from './types';
 export { startSimulator } from './server';
 export type { LinkGraph, LinksToOptions, LinkState, StatusType } from './graph';
 export { SyntheticGraph } from './graph';
-export { calibrate, createGraph, DEFAULT_GRAPH_SIZE, DOCS_EXAMPLE_TASK, DOCS_EXAMPLE_TOTAL } from './calibrate';
+export {
+	calibrate,
+	createGraph,
+	DEFAULT_GRAPH_SIZE,
+	DOCS_EXAMPLE_TASK,
+	DOCS_EXAMPLE_TOTAL,
+} from './calibrate';
 export { computeRows, intersect, QueryEngine } from './query';
 export type { Page } from './query';
 export { LIMITS, validateTask } from './validate';

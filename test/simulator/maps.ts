@@ -29,18 +29,48 @@ const PLATFORMS: readonly (readonly [string[], number])[] = [
 
 // DataForSEO reports links outside any semantic element under the empty key "".
 const SEMANTIC = [
-	'article', 'section', 'main', 'footer', 'header', 'nav', 'aside', 'figure', 'figcaption',
-	'summary', 'details', 'blockquote', 'table', 'time', 'mark',
+	'article',
+	'section',
+	'main',
+	'footer',
+	'header',
+	'nav',
+	'aside',
+	'figure',
+	'figcaption',
+	'summary',
+	'details',
+	'blockquote',
+	'table',
+	'time',
+	'mark',
 ];
 
 const RARE_LINK_TYPES: readonly (readonly [string, number])[] = [
-	['redirect', 0.05], ['link', 0.04], ['canonical', 0.03], ['alternate', 0.02], ['meta', 0.01],
+	['redirect', 0.05],
+	['link', 0.04],
+	['canonical', 0.03],
+	['alternate', 0.02],
+	['meta', 0.01],
 ];
 const RARE_ATTRIBUTES = ['ugc', 'sponsored', 'external'];
 
 const CC_BY_TLD: Readonly<Record<string, string>> = {
-	de: 'DE', 'co.uk': 'GB', fr: 'FR', ru: 'RU', in: 'IN', 'com.au': 'AU', ca: 'CA', nl: 'NL', it: 'IT',
-	es: 'ES', ir: 'IR', pl: 'PL', 'com.br': 'BR', jp: 'JP', us: 'US',
+	de: 'DE',
+	'co.uk': 'GB',
+	fr: 'FR',
+	ru: 'RU',
+	in: 'IN',
+	'com.au': 'AU',
+	ca: 'CA',
+	nl: 'NL',
+	it: 'IT',
+	es: 'ES',
+	ir: 'IR',
+	pl: 'PL',
+	'com.br': 'BR',
+	jp: 'JP',
+	us: 'US',
 };
 const COMMON_CC = ['US', 'DE', 'GB', 'FR', 'NL', 'CA', 'SG', 'IE', 'SE', 'FI'];
 
@@ -112,7 +142,8 @@ function attributes(m: TargetMetrics, rng: Rng, limit: number): CountMap | null 
 	if (rng.next() < 0.35) return null;
 	const pages = m.referring_pages;
 	const b = builder.start();
-	if (rng.next() < 0.8) b.add('noopener', Math.max(1, Math.round(pages * (0.3 + 0.7 * rng.next()))));
+	if (rng.next() < 0.8)
+		b.add('noopener', Math.max(1, Math.round(pages * (0.3 + 0.7 * rng.next()))));
 	if (rng.next() < 0.6) b.add('noreferrer', Math.max(1, Math.round(pages * rng.next())));
 	if (m.referring_pages_nofollow > 0) b.add('nofollow', m.referring_pages_nofollow);
 	else if (rng.next() < 0.2) b.add('nofollow', small(pages, rng, 0.1));
@@ -125,7 +156,10 @@ const weights: number[] = [];
 
 function semanticLocations(pages: number, rng: Rng, limit: number): CountMap {
 	// Bigger link profiles spread over more elements, which is what makes internal_list_limit bite.
-	const k = Math.max(1, Math.min(SEMANTIC.length + 1, pages, 1 + Math.floor(Math.log10(pages + 1) * 3 * rng.next())));
+	const k = Math.max(
+		1,
+		Math.min(SEMANTIC.length + 1, pages, 1 + Math.floor(Math.log10(pages + 1) * 3 * rng.next())),
+	);
 	const withEmpty = rng.next() < 0.6;
 	const picks = withEmpty ? k - 1 : Math.min(k, pool.length);
 	// Partial Fisher-Yates over a copy reset from SEMANTIC, so the draw depends only on the rng.
@@ -160,7 +194,9 @@ function platforms(domainHash: number, pages: number, limit: number): CountMap {
 	const rng = new Rng(mix(domainHash, 0x91a7));
 	const set = rng.weighted(PLATFORMS);
 	const b = builder.start();
-	set.forEach((p, i) => b.add(p, i === 0 ? pages : Math.max(1, Math.round(pages * (0.4 + 0.6 * rng.next())))));
+	set.forEach((p, i) =>
+		b.add(p, i === 0 ? pages : Math.max(1, Math.round(pages * (0.4 + 0.6 * rng.next())))),
+	);
 	return b.emit(limit);
 }
 

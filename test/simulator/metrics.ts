@@ -137,7 +137,8 @@ class Metrics implements TimedMetrics {
 	}
 
 	get lost_date(): string | null {
-		if (this.lostText === undefined) this.lostText = Number.isNaN(this.lostMs) ? null : formatDate(this.lostMs);
+		if (this.lostText === undefined)
+			this.lostText = Number.isNaN(this.lostMs) ? null : formatDate(this.lostMs);
 		return this.lostText;
 	}
 }
@@ -145,12 +146,20 @@ class Metrics implements TimedMetrics {
 /** The first draws of a pair's rng are its rank, so rankOf() can skip everything else. */
 function drawRank(rng: Rng, domainHash: number, ctx: MetricsContext): number {
 	const rankDraw = rng.next();
-	const rank = rankDraw < 0.32 ? 0 : Math.min(1000, Math.round(authorityOf(domainHash) * (0.45 + 0.6 * rng.next())));
+	const rank =
+		rankDraw < 0.32
+			? 0
+			: Math.min(1000, Math.round(authorityOf(domainHash) * (0.45 + 0.6 * rng.next())));
 	return ctx.rankScale === 'one_hundred' ? Math.round(rank / 10) : rank;
 }
 
 /** Same value as computeMetrics(...).rank, without building the rest (the default sort key). */
-export function rankOf(graph: LinkGraph, index: number, target: ParsedTarget, ctx: MetricsContext): number {
+export function rankOf(
+	graph: LinkGraph,
+	index: number,
+	target: ParsedTarget,
+	ctx: MetricsContext,
+): number {
 	const dh = graph.hashAt(index);
 	return drawRank(new Rng(mix(dh, target.hash ^ METRIC_SALT)), dh, ctx);
 }
@@ -174,8 +183,14 @@ export function computeMetrics(
 	m.target = graph.domainAt(index);
 	m.rank = drawRank(rng, dh, ctx);
 
-	const backlinks = Math.max(1, Math.round(backlinksFor(state, ctx.statusType, rng) * ctx.backlinksScale));
-	const pages = Math.max(1, Math.min(backlinks, Math.round(backlinks * (0.15 + 0.85 * rng.next()))));
+	const backlinks = Math.max(
+		1,
+		Math.round(backlinksFor(state, ctx.statusType, rng) * ctx.backlinksScale),
+	);
+	const pages = Math.max(
+		1,
+		Math.min(backlinks, Math.round(backlinks * (0.15 + 0.85 * rng.next()))),
+	);
 	const pagesNofollow = Math.min(pages, Math.round(pages * nofollowBiasOf(dh) * rng.next()));
 	const domainNofollow = pagesNofollow > 0 && pagesNofollow * 2 >= pages ? 1 : 0;
 	m.backlinks = backlinks;
@@ -188,20 +203,28 @@ export function computeMetrics(
 	const b = rng.next();
 	const broken = brokenDraw < 0.65 ? 0 : Math.round(backlinks * b * b * b * 0.5);
 	m.broken_backlinks = broken;
-	m.broken_pages = broken === 0 ? 0 : Math.max(1, Math.min(pages, broken, Math.round(broken * rng.next())));
+	m.broken_pages =
+		broken === 0 ? 0 : Math.max(1, Math.min(pages, broken, Math.round(broken * rng.next())));
 
 	const spam = spamOf(dh);
 	const spamJitter = rng.int(-5, 5);
-	m.backlinks_spam_score = spam === 0 ? (rng.next() < 0.95 ? 0 : rng.int(1, 9)) : Math.max(0, Math.min(100, spam + spamJitter));
+	m.backlinks_spam_score =
+		spam === 0
+			? rng.next() < 0.95
+				? 0
+				: rng.int(1, 9)
+			: Math.max(0, Math.min(100, spam + spamJitter));
 
 	const born = graph.bornAt(index);
 	const seenDraw = rng.next();
 	// sqrt(x) * sqrt(sqrt(x)) = x^0.75: skews first_seen towards recent years, as in a growing index.
 	const skew = Math.sqrt(seenDraw) * Math.sqrt(Math.sqrt(seenDraw));
-	const firstSeen = born > 0 ? born : wholeSeconds(FIRST_SEEN_FROM + (FIRST_SEEN_TO - FIRST_SEEN_FROM) * skew);
+	const firstSeen =
+		born > 0 ? born : wholeSeconds(FIRST_SEEN_FROM + (FIRST_SEEN_TO - FIRST_SEEN_FROM) * skew);
 	const lostDraw = rng.next();
 	m.firstSeenMs = firstSeen;
-	m.lostMs = born > 0 || state === 1 ? NaN : wholeSeconds(firstSeen + (LOST_TO - firstSeen) * lostDraw);
+	m.lostMs =
+		born > 0 || state === 1 ? NaN : wholeSeconds(firstSeen + (LOST_TO - firstSeen) * lostDraw);
 
 	const ips = ipsOf(dh);
 	m.referring_ips = ips;

@@ -2,45 +2,61 @@
 // answers look like the docs' example (sharkzmarketing.com, www.xroxy.com, ...) rather than ids.
 import { Rng } from './hash';
 
-const FIRST = [
-	'alpha', 'amber', 'apex', 'arc', 'atlas', 'aurora', 'azure', 'backyard', 'bay', 'bean', 'bear',
-	'best', 'big', 'bit', 'blue', 'bold', 'bright', 'brook', 'budget', 'byte', 'cedar', 'city',
-	'clear', 'cloud', 'coastal', 'cobalt', 'code', 'copper', 'coral', 'cosmic', 'crisp', 'daily',
-	'dark', 'data', 'deep', 'digital', 'direct', 'dream', 'eagle', 'early', 'east', 'eco', 'edge',
-	'elite', 'ember', 'epic', 'expert', 'fast', 'fern', 'first', 'fox', 'fresh', 'frontier', 'future',
-	'giant', 'global', 'gold', 'grand', 'green', 'grey', 'happy', 'harbor', 'hidden', 'high', 'home',
-	'honest', 'hyper', 'indie', 'iron', 'jade', 'just', 'keen', 'kind', 'lake', 'lean', 'light',
-	'little', 'local', 'lucky', 'lunar', 'magic', 'maple', 'market', 'meta', 'metro', 'micro', 'mint',
-	'modern', 'mountain', 'native', 'neon', 'next', 'noble', 'north', 'nova', 'oak', 'ocean', 'open',
-	'orbit', 'pacific', 'peak', 'pine', 'pixel', 'planet', 'prime', 'pro', 'pure', 'quick', 'quiet',
-	'rapid', 'red', 'river', 'rock', 'royal', 'rural', 'sage', 'sharp', 'silver', 'simple', 'smart',
-	'social', 'solar', 'solid', 'south', 'spark', 'square', 'star', 'steady', 'stone', 'storm',
-	'sunny', 'swift', 'tech', 'thrifty', 'tiny', 'top', 'true', 'urban', 'vital', 'vivid', 'west',
-	'wild', 'wise', 'young', 'zen',
-];
+// One space-separated list keeps the vocabulary readable (and the file short).
+const FIRST = (
+	'alpha amber apex arc atlas aurora azure backyard bay bean bear best big bit blue bold ' +
+	'bright brook budget byte cedar city clear cloud coastal cobalt code copper coral cosmic ' +
+	'crisp daily dark data deep digital direct dream eagle early east eco edge elite ember ' +
+	'epic expert fast fern first fox fresh frontier future giant global gold grand green grey ' +
+	'happy harbor hidden high home honest hyper indie iron jade just keen kind lake lean ' +
+	'light little local lucky lunar magic maple market meta metro micro mint modern mountain ' +
+	'native neon next noble north nova oak ocean open orbit pacific peak pine pixel planet ' +
+	'prime pro pure quick quiet rapid red river rock royal rural sage sharp silver simple ' +
+	'smart social solar solid south spark square star steady stone storm sunny swift tech ' +
+	'thrifty tiny top true urban vital vivid west wild wise young zen'
+).split(' ');
 
-const SECOND = [
-	'academy', 'agency', 'analytics', 'apps', 'arts', 'audio', 'auto', 'base', 'bench', 'blog',
-	'books', 'box', 'brands', 'builder', 'cafe', 'camp', 'care', 'cart', 'central', 'chef', 'clinic',
-	'club', 'coach', 'coder', 'collective', 'craft', 'crew', 'daily', 'deals', 'design', 'desk',
-	'digest', 'direct', 'dojo', 'engine', 'expert', 'factory', 'farm', 'finance', 'fitness', 'flow',
-	'forge', 'forum', 'foundry', 'garden', 'gear', 'geek', 'guide', 'guru', 'hacks', 'health', 'hive',
-	'hq', 'hub', 'insider', 'journal', 'kitchen', 'lab', 'labs', 'land', 'lane', 'law', 'leads',
-	'life', 'line', 'link', 'lodge', 'logic', 'loop', 'mag', 'maker', 'marketing', 'media', 'mind',
-	'motors', 'nest', 'net', 'network', 'news', 'notes', 'office', 'outlet', 'pages', 'partners',
-	'path', 'pixel', 'planet', 'point', 'post', 'press', 'pulse', 'quest', 'radar', 'ranker', 'realty',
-	'report', 'review', 'reviews', 'scout', 'script', 'search', 'seo', 'shop', 'site', 'sky', 'slate',
-	'solutions', 'source', 'space', 'sphere', 'spot', 'stack', 'station', 'studio', 'supply',
-	'systems', 'talk', 'team', 'tech', 'times', 'tips', 'tools', 'trail', 'trends', 'tribe', 'ventures',
-	'view', 'vision', 'vault', 'wave', 'web', 'wiki', 'works', 'world', 'zone',
-];
+const SECOND = (
+	'academy agency analytics apps arts audio auto base bench blog books box brands builder ' +
+	'cafe camp care cart central chef clinic club coach coder collective craft crew daily ' +
+	'deals design desk digest direct dojo engine expert factory farm finance fitness flow ' +
+	'forge forum foundry garden gear geek guide guru hacks health hive hq hub insider journal ' +
+	'kitchen lab labs land lane law leads life line link lodge logic loop mag maker marketing ' +
+	'media mind motors nest net network news notes office outlet pages partners path pixel ' +
+	'planet point post press pulse quest radar ranker realty report review reviews scout ' +
+	'script search seo shop site sky slate solutions source space sphere spot stack station ' +
+	'studio supply systems talk team tech times tips tools trail trends tribe ventures view ' +
+	'vision vault wave web wiki works world zone'
+).split(' ');
 
 // Weighted like a real backlink index: .com dominates, then a long tail of generic and ccTLDs.
 export const TLDS: readonly (readonly [string, number])[] = [
-	['com', 52], ['net', 7], ['org', 7], ['io', 3], ['co', 2], ['info', 2], ['de', 3], ['co.uk', 3],
-	['fr', 2], ['ru', 2], ['in', 2], ['com.au', 1.5], ['ca', 1.5], ['nl', 1.2], ['it', 1.2], ['es', 1.2],
-	['ir', 0.8], ['pl', 1], ['com.br', 1], ['jp', 0.8], ['blog', 0.5], ['online', 0.7], ['xyz', 0.8],
-	['site', 0.5], ['us', 0.7], ['me', 0.6],
+	['com', 52],
+	['net', 7],
+	['org', 7],
+	['io', 3],
+	['co', 2],
+	['info', 2],
+	['de', 3],
+	['co.uk', 3],
+	['fr', 2],
+	['ru', 2],
+	['in', 2],
+	['com.au', 1.5],
+	['ca', 1.5],
+	['nl', 1.2],
+	['it', 1.2],
+	['es', 1.2],
+	['ir', 0.8],
+	['pl', 1],
+	['com.br', 1],
+	['jp', 0.8],
+	['blog', 0.5],
+	['online', 0.7],
+	['xyz', 0.8],
+	['site', 0.5],
+	['us', 0.7],
+	['me', 0.6],
 ];
 
 /**

@@ -12,38 +12,21 @@ import { SortRule, validateTask, ValidatedTask } from './validate';
  * Nulls (e.g. a target not linked in partial mode) sort last in both directions. The order is
  * total, so paging never repeats or skips a row.
  */
-export function sortRows(graph: LinkGraph, rows: IntersectionRow[], rules: readonly SortRule[]): IntersectionRow[] {
+export function sortRows(
+	graph: LinkGraph,
+	rows: IntersectionRow[],
+	rules: readonly SortRule[],
+): IntersectionRow[] {
 	const alpha = graph.alphabeticalRank();
 	const n = rows.length;
 	const tiebreak = new Int32Array(n);
 	for (let i = 0; i < n; i++) tiebreak[i] = alpha[rows[i].index];
-	const keys = rules.map((rule) => {
-		const values = rows.map((row) => rule.get(row) ?? null);
-		const sign = rule.desc ? -1 : 1;
-		if (values.every((v) => v === null || typeof v === 'number')) {
-			// NaN marks null so the comparator stays numeric.
-			const col = Float64Array.from(values, (v) => (v === null ? NaN : (v as number)));
-			return (a: number, b: number): number => {
-				const x = col[a];
-				const y = col[b];
-				if (x === y) return 0;
-				if (x !== x) return y !== y ? 0 : 1;
-				if (y !== y) return -1;
-				return (x - y) * sign;
-			};
-		}
-		const col = values.map((v) => (v === null ? null : String(v)));
-		return (a: number, b: number): number => {
-			const x = col[a];
-			const y = col[b];
-			if (x === y) return 0;
-			if (x === null) return 1;
-			if (y === null) return -1;
-			return (x < y ? -1 : 1) * sign;
-		};
-	});
-	const fast = rules.length === 1 ? sortByOneInteger(rows, rules[0], tiebreak) : null;
-	if (fast !== null) return fast;
+	const columns = rules.map((rule) => rows.map((row) => rule.get(row) ?? null));
+	if (rules.length === 1) {
+		const fast = sortByOneInteger(rows, columns[0], rules[0].desc, tiebreak);
+		if (fast !== null) return fast;
+	}
+	const keys = columns.map((values, r) => comparator(values, rules[r].desc));
 	const order = Array.from({ length: n }, (_, i) => i);
 	order.sort((a, b) => {
 		for (const key of keys) {
@@ -55,12 +38,43 @@ export function sortRows(graph: LinkGraph, rows: IntersectionRow[], rules: reado
 	return order.map((i) => rows[i]);
 }
 
+/** Compares row positions by one column; nulls last whatever the direction. */
+function comparator(values: unknown[], desc: boolean): (a: number, b: number) => number {
+	const sign = desc ? -1 : 1;
+	if (values.every((v) => v === null || typeof v === 'number')) {
+		// NaN marks null so the column can live in a typed array.
+		const col = Float64Array.from(values, (v) => (v === null ? NaN : (v as number)));
+		return (a, b) => {
+			const x = col[a];
+			const y = col[b];
+			if (x === y) return 0;
+			if (Number.isNaN(x)) return Number.isNaN(y) ? 0 : 1;
+			if (Number.isNaN(y)) return -1;
+			return (x - y) * sign;
+		};
+	}
+	const col = values.map((v) => (v === null ? null : String(v)));
+	return (a, b) => {
+		const x = col[a];
+		const y = col[b];
+		if (x === y) return 0;
+		if (x === null) return 1;
+		if (y === null) return -1;
+		return (x < y ? -1 : 1) * sign;
+	};
+}
+
 /**
  * Fast path for the common single-rule integer sort (1.rank desc, 1.backlinks desc...): packs
  * (value, name order) into one float so the engine's native typed-array sort does the work.
  * Returns null when the values do not fit exactly, and the generic comparator is used instead.
  */
-function sortByOneInteger(rows: IntersectionRow[], rule: SortRule, tiebreak: Int32Array): IntersectionRow[] | null {
+function sortByOneInteger(
+	rows: IntersectionRow[],
+	values: unknown[],
+	desc: boolean,
+	tiebreak: Int32Array,
+): IntersectionRow[] | null {
 	const n = rows.length;
 	let maxTie = 0;
 	for (let i = 0; i < n; i++) if (tiebreak[i] > maxTie) maxTie = tiebreak[i];
@@ -69,10 +83,12 @@ function sortByOneInteger(rows: IntersectionRow[], rule: SortRule, tiebreak: Int
 	const bound = Math.floor(2 ** 52 / scale) - 1;
 	const packed = new Float64Array(n);
 	for (let i = 0; i < n; i++) {
-		const v = rule.get(rows[i]);
+		const v = values[i];
 		let key: number;
-		if (v === null || v === undefined) key = bound; // nulls last in both directions
-		else if (typeof v === 'number' && Number.isInteger(v) && Math.abs(v) < bound) key = rule.desc ? -v : v;
+		if (v === null)
+			key = bound; // nulls last in both directions
+		else if (typeof v === 'number' && Number.isInteger(v) && Math.abs(v) < bound)
+			key = desc ? -v : v;
 		else return null;
 		packed[i] = key * scale + tiebreak[i];
 	}
@@ -82,8 +98,7 @@ function sortByOneInteger(rows: IntersectionRow[], rule: SortRule, tiebreak: Int
 	const out = new Array<IntersectionRow>(n);
 	for (let i = 0; i < n; i++) {
 		const p = packed[i];
-		const tie = p - Math.floor(p / scale) * scale;
-		out[i] = byTie.get(tie) as IntersectionRow;
+		out[i] = byTie.get(p - Math.floor(p / scale) * scale) as IntersectionRow;
 	}
 	return out;
 }

@@ -1,5 +1,6 @@
 // Turns internal rows into the API's item JSON, with the exact key order of the docs' example.
 import type { LinkGraph } from './graph';
+import type { QueryEngine } from './query';
 import { buildLinkMaps } from './maps';
 import type { TargetMetrics } from './metrics';
 import type { IntersectionRow } from './row';
@@ -20,7 +21,13 @@ export interface DomainIntersectionItem {
 	summary: { intersections_count: number };
 }
 
-function entry(graph: LinkGraph, row: IntersectionRow, m: TargetMetrics, mapSeed: number, limit: number): DomainIntersectionEntry {
+function entry(
+	graph: LinkGraph,
+	row: IntersectionRow,
+	m: TargetMetrics,
+	mapSeed: number,
+	limit: number,
+): DomainIntersectionEntry {
 	const maps = buildLinkMaps(row.referringDomain, graph.hashAt(row.index), mapSeed, m, limit);
 	return {
 		type: m.type,
@@ -49,11 +56,32 @@ function entry(graph: LinkGraph, row: IntersectionRow, m: TargetMetrics, mapSeed
 	};
 }
 
-export function renderItem(graph: LinkGraph, task: ValidatedTask, row: IntersectionRow): DomainIntersectionItem {
+export function renderItem(
+	graph: LinkGraph,
+	task: ValidatedTask,
+	row: IntersectionRow,
+): DomainIntersectionItem {
 	const perTarget: Record<string, DomainIntersectionEntry | null> = {};
 	task.targets.forEach((t, j) => {
 		const m = row.metricAt(j);
-		perTarget[t.key] = m === null ? null : entry(graph, row, m, row.mapSeedAt(j), task.internalListLimit);
+		perTarget[t.key] =
+			m === null ? null : entry(graph, row, m, row.mapSeedAt(j), task.internalListLimit);
 	});
-	return { domain_intersection: perTarget, summary: { intersections_count: row.intersectionsCount } };
+	return {
+		domain_intersection: perTarget,
+		summary: { intersections_count: row.intersectionsCount },
+	};
+}
+
+/** One page of a task as API items, plus the total (the result set comes from the engine's cache). */
+export function renderPage(
+	graph: LinkGraph,
+	task: ValidatedTask,
+	engine: QueryEngine,
+): { totalCount: number; items: DomainIntersectionItem[] } {
+	const page = engine.page(task);
+	return {
+		totalCount: page.totalCount,
+		items: page.rows.map((row) => renderItem(graph, task, row)),
+	};
 }

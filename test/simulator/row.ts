@@ -31,11 +31,22 @@ export class IntersectionRow {
 
 	/** Metrics for the j-th target of the task (in target-key order); null if not linked. */
 	metricAt(j: number): TimedMetrics | null {
-		const cache = (this.cache ??= new Array<TimedMetrics | null | undefined>(this.source.targets.length));
+		const cache = (this.cache ??= new Array<TimedMetrics | null | undefined>(
+			this.source.targets.length,
+		));
 		let m = cache[j];
 		if (m === undefined) {
 			const state = this.source.stateAt(this.index, j);
-			m = state === 0 ? null : computeMetrics(this.source.graph, this.index, this.source.targets[j], state, this.source.ctx);
+			m =
+				state === 0
+					? null
+					: computeMetrics(
+							this.source.graph,
+							this.index,
+							this.source.targets[j],
+							state,
+							this.source.ctx,
+						);
 			cache[j] = m;
 		}
 		return m;
@@ -45,7 +56,9 @@ export class IntersectionRow {
 	valueAt(j: number, field: string): unknown {
 		// rank is the default sort key: answer it without building the whole metrics object.
 		if (field === 'rank' && this.cache?.[j] === undefined) {
-			return this.source.stateAt(this.index, j) === 0 ? null : rankOf(this.source.graph, this.index, this.source.targets[j], this.source.ctx);
+			return this.source.stateAt(this.index, j) === 0
+				? null
+				: rankOf(this.source.graph, this.index, this.source.targets[j], this.source.ctx);
 		}
 		const m = this.metricAt(j);
 		return m === null ? null : (m as unknown as Record<string, unknown>)[field];

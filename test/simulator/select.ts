@@ -26,8 +26,10 @@ export function buildSelector(graph: LinkGraph, task: ValidatedTask): RowSelecto
 		const state = graph.linkState(index, target, task.includeSubdomains);
 		if (!statusAccepts(state, task.statusType)) return 0;
 		const dh = graph.hashAt(index);
-		if (!task.includeIndirectLinks && unit(mix(dh, target.hash ^ INDIRECT_SALT)) < INDIRECT_SHARE) return 0;
-		if (task.backlinksSalt !== 0 && unit(mix(dh, target.hash ^ task.backlinksSalt)) >= keepShare) return 0;
+		if (!task.includeIndirectLinks && unit(mix(dh, target.hash ^ INDIRECT_SALT)) < INDIRECT_SHARE)
+			return 0;
+		if (task.backlinksSalt !== 0 && unit(mix(dh, target.hash ^ task.backlinksSalt)) >= keepShare)
+			return 0;
 		if (task.excludeInternalBacklinks && isInternal(graph.domainAt(index), target)) return 0;
 		return state;
 	};
@@ -35,7 +37,11 @@ export function buildSelector(graph: LinkGraph, task: ValidatedTask): RowSelecto
 	const source: RowSource = {
 		graph,
 		targets,
-		ctx: { statusType: task.statusType, rankScale: task.rankScale, backlinksScale: task.backlinksScale },
+		ctx: {
+			statusType: task.statusType,
+			rankScale: task.rankScale,
+			backlinksScale: task.backlinksScale,
+		},
 		stateAt,
 	};
 
@@ -48,7 +54,8 @@ export function buildSelector(graph: LinkGraph, task: ValidatedTask): RowSelecto
 		}
 		if (count < need) return null;
 		for (const exclude of task.excludes) {
-			if (statusAccepts(graph.linkState(index, exclude, task.includeSubdomains), task.statusType)) return null;
+			if (statusAccepts(graph.linkState(index, exclude, task.includeSubdomains), task.statusType))
+				return null;
 		}
 		return new IntersectionRow(index, count, source);
 	};

@@ -77,10 +77,17 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 	return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function optionalInt(task: Record<string, unknown>, field: string, fallback: number, min: number, max: number): number {
+function optionalInt(
+	task: Record<string, unknown>,
+	field: string,
+	fallback: number,
+	min: number,
+	max: number,
+): number {
 	const value = task[field];
 	if (value === undefined) return fallback;
-	if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) invalid(field);
+	if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max)
+		invalid(field);
 	return value;
 }
 
@@ -91,7 +98,12 @@ function optionalBool(task: Record<string, unknown>, field: string, fallback: bo
 	return value;
 }
 
-function optionalEnum<T extends string>(task: Record<string, unknown>, field: string, allowed: readonly T[], fallback: T): T {
+function optionalEnum<T extends string>(
+	task: Record<string, unknown>,
+	field: string,
+	allowed: readonly T[],
+	fallback: T,
+): T {
 	const value = task[field];
 	if (value === undefined) return fallback;
 	if (typeof value !== 'string' || !(allowed as readonly string[]).includes(value)) invalid(field);
@@ -142,7 +154,11 @@ function resolver(targets: TaskTarget[]): (name: string) => RowField | null {
 	};
 }
 
-function parseOrderBy(raw: unknown, resolve: ReturnType<typeof resolver>, targets: TaskTarget[]): SortRule[] {
+function parseOrderBy(
+	raw: unknown,
+	resolve: ReturnType<typeof resolver>,
+	targets: TaskTarget[],
+): SortRule[] {
 	if (raw === undefined || (Array.isArray(raw) && raw.length === 0)) {
 		// Documented default for this simulator: strongest referring domains for the first target first.
 		const field = `${targets[0].key}.rank`;
@@ -164,7 +180,9 @@ function parseOrderBy(raw: unknown, resolve: ReturnType<typeof resolver>, target
 function backlinksFiltersEffect(raw: unknown): { scale: number; salt: number } {
 	if (raw === undefined) return { scale: 1, salt: 0 };
 	const compiled = compileFilters<unknown>(raw, (name) =>
-		Object.prototype.hasOwnProperty.call(BACKLINK_FIELDS, name) ? { type: BACKLINK_FIELDS[name], get: () => null } : null,
+		Object.prototype.hasOwnProperty.call(BACKLINK_FIELDS, name)
+			? { type: BACKLINK_FIELDS[name], get: () => null }
+			: null,
 	);
 	if (!compiled.ok) invalid('backlinks_filters');
 	if (compiled.predicate === null) return { scale: 1, salt: 0 };
@@ -191,7 +209,13 @@ function validateObject(task: Record<string, unknown>): ValidatedTask {
 	const orderBy = parseOrderBy(task.order_by, resolve, targets);
 	const offset = optionalInt(task, 'offset', 0, 0, Number.MAX_SAFE_INTEGER);
 	const limit = optionalInt(task, 'limit', LIMITS.defaultLimit, 1, LIMITS.maxLimit);
-	const internalListLimit = optionalInt(task, 'internal_list_limit', LIMITS.defaultInternalListLimit, 1, LIMITS.maxInternalListLimit);
+	const internalListLimit = optionalInt(
+		task,
+		'internal_list_limit',
+		LIMITS.defaultInternalListLimit,
+		1,
+		LIMITS.maxInternalListLimit,
+	);
 	const statusType = optionalEnum(task, 'backlinks_status_type', STATUS_TYPES, 'live');
 	const bl = backlinksFiltersEffect(task.backlinks_filters);
 	const includeSubdomains = optionalBool(task, 'include_subdomains', true);
@@ -200,7 +224,8 @@ function validateObject(task: Record<string, unknown>): ValidatedTask {
 	const intersectionMode = optionalEnum(task, 'intersection_mode', INTERSECTION_MODES, 'all');
 	const rankScale = optionalEnum(task, 'rank_scale', RANK_SCALES, 'one_thousand');
 	const tag = task.tag;
-	if (tag !== undefined && (typeof tag !== 'string' || tag.length > LIMITS.tagLength)) invalid('tag');
+	if (tag !== undefined && (typeof tag !== 'string' || tag.length > LIMITS.tagLength))
+		invalid('tag');
 
 	const cacheKey = JSON.stringify([
 		targets.map((t) => [t.key, t.parsed.kind, t.parsed.key]),
@@ -238,11 +263,13 @@ function validateObject(task: Record<string, unknown>): ValidatedTask {
 }
 
 export function validateTask(raw: unknown): Validation {
-	if (!isPlainObject(raw)) return { ok: false, statusCode: 40503, message: 'POST Data Is Invalid.' };
+	if (!isPlainObject(raw))
+		return { ok: false, statusCode: 40503, message: 'POST Data Is Invalid.' };
 	try {
 		return { ok: true, task: validateObject(raw) };
 	} catch (error) {
-		if (error instanceof InvalidField) return { ok: false, statusCode: 40501, message: error.message };
+		if (error instanceof InvalidField)
+			return { ok: false, statusCode: 40501, message: error.message };
 		throw error;
 	}
 }
