@@ -44,7 +44,10 @@ function isCondition(expression: unknown[]): boolean {
  * Rewrites a filter for a subset call. A condition on a target outside the subset is dropped,
  * together with the "and"/"or" that joined it, so that subset's call simply skips the rule.
  */
-export function remapFilter(expression: FilterExpression, renumber: Renumber): FilterExpression | null {
+export function remapFilter(
+	expression: FilterExpression,
+	renumber: Renumber,
+): FilterExpression | null {
 	if (isCondition(expression)) {
 		const [field, operator, value] = expression as [string, string, unknown];
 		const mapped = renumber(field);
@@ -66,7 +69,9 @@ export function subsetTask(task: DomainIntersectionTask, subset: number[]): Doma
 	const renumber = renumberer(subset);
 	const out: DomainIntersectionTask = {
 		...task,
-		targets: Object.fromEntries(subset.map((index, position) => [String(position + 1), task.targets[String(index)]])),
+		targets: Object.fromEntries(
+			subset.map((index, position) => [String(position + 1), task.targets[String(index)]]),
+		),
 	};
 	delete out.filters;
 	delete out.order_by;
@@ -100,7 +105,10 @@ export function mergeSubsetItems(merged: MergedRows, items: ApiItem[], subset: n
 	}
 }
 
-function sortValue(row: Record<string, unknown>, field: string | undefined): string | number | null {
+function sortValue(
+	row: Record<string, unknown>,
+	field: string | undefined,
+): string | number | null {
 	if (!field) return null;
 	const index = targetIndexOf(field);
 	if (index === undefined) return null;

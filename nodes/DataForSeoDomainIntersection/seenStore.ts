@@ -29,8 +29,15 @@ export function fingerprint(domain: string): string {
 }
 
 /** Same targets and excludes, in any order and case, share one memory. */
-export function targetSetKey(targets: readonly string[], excludeTargets: readonly string[]): string {
-	const sorted = (list: readonly string[]) => [...list].map((t) => t.toLowerCase()).sort().join(',');
+export function targetSetKey(
+	targets: readonly string[],
+	excludeTargets: readonly string[],
+): string {
+	const sorted = (list: readonly string[]) =>
+		[...list]
+			.map((t) => t.toLowerCase())
+			.sort()
+			.join(',');
 	return fingerprint(`${sorted(targets)}|${sorted(excludeTargets)}`);
 }
 
@@ -93,10 +100,15 @@ export class SeenStores {
 
 	constructor(private readonly staticData: () => IDataObject) {}
 
-	for(request: { targets: readonly string[]; excludeTargets: readonly string[]; resetSeen: boolean }): SeenStore {
+	for(request: {
+		targets: readonly string[];
+		excludeTargets: readonly string[];
+		resetSeen: boolean;
+	}): SeenStore {
 		const key = targetSetKey(request.targets, request.excludeTargets);
 		let store = this.stores.get(key);
-		if (!store) this.stores.set(key, (store = new SeenStore(this.staticData(), key, request.resetSeen)));
+		if (!store)
+			this.stores.set(key, (store = new SeenStore(this.staticData(), key, request.resetSeen)));
 		return store;
 	}
 

@@ -27,9 +27,19 @@ function record(execution: Execution, outcome: PagingOutcome): void {
 }
 
 /** "All targets": one request series, pages written out as they arrive. */
-async function readAll(execution: Execution, request: IntersectionRequest, writer: ItemWriter, counters: Counters) {
+async function readAll(
+	execution: Execution,
+	request: IntersectionRequest,
+	writer: ItemWriter,
+	counters: Counters,
+) {
 	const fetcher = execution.pageFetcher(request.settings, counters);
-	const outcome = await readPages(request, fetcher, (page) => writer.add(page), pagingOptions(execution, request));
+	const outcome = await readPages(
+		request,
+		fetcher,
+		(page) => writer.add(page),
+		pagingOptions(execution, request),
+	);
 	record(execution, outcome);
 	return outcome.total;
 }
