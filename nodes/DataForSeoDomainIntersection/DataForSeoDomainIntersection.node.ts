@@ -11,7 +11,7 @@ import { resolveBaseUrl } from './baseUrl';
 import { properties } from './description';
 import { Execution } from './execution';
 import { loadOptions } from './loadOptions';
-import { toNodeError } from './nodeErrors';
+import { toNodeError, type NodeFailure } from './nodeErrors';
 import { buildRequest, type IntersectionRequest } from './request';
 import { SeenStores } from './seenStore';
 import { runSeries } from './series';
@@ -74,7 +74,7 @@ export class DataForSeoDomainIntersection implements INodeType {
 		const first = requests.find(
 			(request): request is IntersectionRequest => !(request instanceof Error),
 		);
-		if (!first) return [requests.map((error, item) => errorItem(error as Error, item))];
+		if (!first) return [requests.map((error, item) => errorItem(error as NodeFailure, item))];
 
 		const credentials = await this.getCredentials(CREDENTIAL_TYPE);
 		let baseUrl: string;
@@ -114,10 +114,7 @@ export class DataForSeoDomainIntersection implements INodeType {
 	}
 }
 
-function errorItem(error: Error, itemIndex: number): INodeExecutionData {
-	const description = (error as { description?: string }).description;
-	return {
-		json: { error: error.message, ...(description ? { description } : {}) },
-		pairedItem: { item: itemIndex },
-	};
+/** n8n's shape for a failed item: `error` set routes it to the error output when there is one. */
+function errorItem(error: NodeFailure, itemIndex: number): INodeExecutionData {
+	return { json: { error: error.message }, error, pairedItem: { item: itemIndex } };
 }

@@ -5,7 +5,9 @@ import { ApiFailure, hintFor } from './apiErrors';
 import { InputError } from './inputError';
 
 /** Turns the node's own error types into n8n errors that point at the failing item. */
-export function toNodeError(fn: IExecuteFunctions, error: unknown, itemIndex: number): Error {
+export type NodeFailure = NodeApiError | NodeOperationError;
+
+export function toNodeError(fn: IExecuteFunctions, error: unknown, itemIndex: number): NodeFailure {
 	const node = fn.getNode();
 	if (error instanceof InputError) {
 		return new NodeOperationError(node, error.message, {

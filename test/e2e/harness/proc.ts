@@ -1,0 +1,137 @@
+import { spawn } from 'node:child_process';
+import { createWriteStream } from 'node:fs';
+
+export interface RunOptions {
+	readonly cwd?: string;
+	readonly env?: NodeJS.ProcessEnv;
+	/** Also append all output to this file. */
+	readonly logFile?: string;
+	/** Print "<label>: still running (Ns)" every heartbeatMs. */
+	readonly heartbeat?: {
+		readonly label: string;
+		readonly everyMs: number;
+		readonly detail?: () => string;
+	};
+	readonly timeoutMs?: number;
+	readonly input?: string;
+}
+
+export interface RunResult {
+	readonly code: number | null;
+	readonly signal: NodeJS.Signals | null;
+	readonly stdout: string;
+	readonly stderr: string;
+	readonly durationMs: number;
+}
+
+const liveGroups = new Set<number>();
+let exitHookInstalled = false;
+
+/** Remembers a detached child's process group so it is killed if this process exits first. */
+export function trackGroup(pid: number | undefined): void {
+	if (pid === undefined) return;
+	liveGroups.add(pid);
+	if (exitHookInstalled) return;
+	exitHookInstalled = true;
+	process.on('exit', () => {
+		for (const group of liveGroups) killGroup(group, 'SIGKILL');
+	});
+}
+
+export function untrackGroup(pid: number | undefined): void {
+	if (pid !== undefined) liveGroups.delete(pid);
+}
+
+/**
+ * Ctrl-C reaches only the foreground process group, not detached children: turn the signals
+ * into a normal exit so the exit hook above kills every child group.
+ */
+export function exitOnSignals(): void {
+	for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+		process.once(signal, () => process.exit(130));
+	}
+}
+
+/** Runs a command to completion in its own process group, capturing output. Never throws on exit code. */
+export function runCommand(
+	command: string,
+	args: readonly string[],
+	options: RunOptions = {},
+): Promise<RunResult> {
+	const started = Date.now();
+	return new Promise((resolve, reject) => {
+		const child = spawn(command, args, {
+			cwd: options.cwd,
+			env: options.env ?? process.env,
+			stdio: ['pipe', 'pipe', 'pipe'],
+			detached: true,
+		});
+		trackGroup(child.pid);
+		const log = options.logFile ? createWriteStream(options.logFile, { flags: 'a' }) : undefined;
+		const out: Buffer[] = [];
+		const err: Buffer[] = [];
+		child.stdout.on('data', (chunk: Buffer) => {
+			out.push(chunk);
+			log?.write(chunk);
+		});
+		child.stderr.on('data', (chunk: Buffer) => {
+			err.push(chunk);
+			log?.write(chunk);
+		});
+		child.stdin.end(options.input ?? '');
+		const beat = options.heartbeat;
+		const timer = beat
+			? setInterval(() => {
+					const seconds = Math.round((Date.now() - started) / 1000);
+					const detail = beat.detail ? `, ${beat.detail()}` : '';
+					console.log(`${beat.label}: still running (${seconds}s${detail})`);
+				}, beat.everyMs)
+			: undefined;
+		const killer = options.timeoutMs
+			? setTimeout(() => killGroup(child.pid, 'SIGKILL'), options.timeoutMs)
+			: undefined;
+		child.on('error', (error) => {
+			untrackGroup(child.pid);
+			if (timer) clearInterval(timer);
+			if (killer) clearTimeout(killer);
+			log?.end();
+			reject(error);
+		});
+		child.on('close', (code, signal) => {
+			untrackGroup(child.pid);
+			if (timer) clearInterval(timer);
+			if (killer) clearTimeout(killer);
+			log?.end();
+			resolve({
+				code,
+				signal,
+				stdout: Buffer.concat(out).toString('utf8'),
+				stderr: Buffer.concat(err).toString('utf8'),
+				durationMs: Date.now() - started,
+			});
+		});
+	});
+}
+
+/** Sends a signal to a whole process group started with detached: true. */
+export function killGroup(pid: number | undefined, signal: NodeJS.Signals): void {
+	if (pid === undefined) return;
+	try {
+		process.kill(-pid, signal);
+	} catch {
+		// already gone
+	}
+}
+
+/** Copy of env without npm_* variables (npm run leaks its config, e.g. the project's prefix). */
+export function cleanEnv(base: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
+	const env: NodeJS.ProcessEnv = {};
+	for (const [key, value] of Object.entries(base)) {
+		if (!key.toLowerCase().startsWith('npm_')) env[key] = value;
+	}
+	return env;
+}
+
+export function tail(text: string, lines: number): string {
+	return text.split('\n').slice(-lines).join('\n');
+}

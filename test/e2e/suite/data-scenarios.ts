@@ -1,0 +1,95 @@
+import { executeOk } from '../harness/n8n-cli';
+import { nodeJson, nodeOutput } from '../harness/run-data';
+import {
+	COMPETITOR_SETS,
+	DFS,
+	linkGapWorkflow,
+	multiItemWorkflow,
+	RETURN_ALL_FILTER,
+	returnAllWorkflow,
+} from '../fixtures/node-workflows';
+import type { ContextGetter } from './context';
+import { intersectionTasks, totalCount } from './sim-oracle';
+
+const PAGE_SIZE = 1000;
+
+export function dataScenarios(context: ContextGetter): void {
+	it('runs the docs link-gap example: 5 flat rows, one task as documented', async () => {
+		const { n8n, sim } = context();
+		const rows = nodeJson(await executeOk(n8n, linkGapWorkflow.id), DFS);
+
+		expect(rows).toHaveLength(5);
+		for (const row of rows) {
+			expect(row).toMatchObject({ target1: 'moz.com', target2: 'ahrefs.com' });
+			expect(typeof row.referring_domain).toBe('string');
+			expect(row.intersections_count).toEqual(expect.any(Number));
+			expect(row.target1_backlinks).toEqual(expect.any(Number));
+			expect(row.target2_backlinks).toEqual(expect.any(Number));
+			expect(row).toHaveProperty('target1_rank');
+			expect(row).toHaveProperty('target2_rank');
+		}
+		const backlinks = rows.map((row) => row.target1_backlinks as number);
+		expect(backlinks).toEqual([...backlinks].sort((a, b) => b - a));
+
+		const tasks = intersectionTasks(await sim.log());
+		expect(tasks).toHaveLength(1);
+		expect(tasks[0]).toMatchObject({
+			targets: { '1': 'moz.com', '2': 'ahrefs.com' },
+			exclude_targets: ['semrush.com'],
+			limit: 5,
+			order_by: ['1.backlinks,desc'],
+			include_subdomains: false,
+			exclude_internal_backlinks: true,
+		});
+	});
+
+	it('Return All pages through every row once', async () => {
+		const { n8n, sim } = context();
+		const expected = await totalCount(sim, {
+			targets: { '1': 'moz.com', '2': 'ahrefs.com' },
+			exclude_targets: ['semrush.com'],
+			filters: JSON.parse(RETURN_ALL_FILTER) as unknown,
+			include_subdomains: false,
+			exclude_internal_backlinks: true,
+		});
+		expect(expected).toBeGreaterThan(2 * PAGE_SIZE);
+		await sim.reset();
+
+		const rows = nodeJson(await executeOk(n8n, returnAllWorkflow.id), DFS);
+		const tasks = intersectionTasks(await sim.log());
+		// One comparison, so a failure shows every number plus the pages that were asked for.
+		expect({
+			rows: rows.length,
+			distinctDomains: new Set(rows.map((row) => row.referring_domain)).size,
+			requests: tasks.length,
+			pages: tasks.map((task) => `offset ${String(task.offset)} limit ${String(task.limit)}`),
+		}).toEqual({
+			rows: expected,
+			distinctDomains: expected,
+			requests: Math.ceil(expected / PAGE_SIZE),
+			pages: expect.any(Array),
+		});
+	});
+
+	it('reads targets per input item from an expression and keeps the input order', async () => {
+		const { n8n, sim } = context();
+		const items = nodeOutput(await executeOk(n8n, multiItemWorkflow.id), DFS);
+
+		expect(items).toHaveLength(COMPETITOR_SETS.length * 3);
+		items.forEach((item, index) => {
+			const input = Math.floor(index / 3);
+			expect(item.pairedItem).toEqual({ item: input });
+			expect(item.json).toMatchObject({
+				target1: COMPETITOR_SETS[input][0],
+				target2: COMPETITOR_SETS[input][1],
+			});
+		});
+		const sent = intersectionTasks(await sim.log()).map((task) => task.targets);
+		expect(sent).toHaveLength(3);
+		expect(sent).toEqual(
+			expect.arrayContaining(
+				COMPETITOR_SETS.map(([first, second]) => ({ '1': first, '2': second })),
+			),
+		);
+	});
+}
