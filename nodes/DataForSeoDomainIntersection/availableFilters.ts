@@ -153,3 +153,36 @@ export function operatorsFor(type: FieldType | undefined): FilterOperator[] {
 			return [...new Set([...COMPARE, ...TEXT])];
 	}
 }
+
+/**
+ * How a builder stores each operator. n8n reads any parameter value that starts with "=" as an
+ * expression, so "=", "<=" and ">=" cannot be stored as they are; words are used for the
+ * comparisons, and the API's own names for the rest.
+ */
+export const OPERATOR_TOKENS: Record<FilterOperator, string> = {
+	'<': 'lt',
+	'<=': 'lte',
+	'>': 'gt',
+	'>=': 'gte',
+	'=': 'eq',
+	'<>': 'ne',
+	in: 'in',
+	not_in: 'not_in',
+	like: 'like',
+	not_like: 'not_like',
+	ilike: 'ilike',
+	not_ilike: 'not_ilike',
+	match: 'match',
+	not_match: 'not_match',
+	regex: 'regex',
+	not_regex: 'not_regex',
+};
+
+/** A stored operator -> the API's; the API's own symbols (from an expression) pass too. */
+export function apiOperator(token: unknown): FilterOperator | undefined {
+	const text = typeof token === 'string' ? token.trim() : '';
+	const entry = Object.entries(OPERATOR_TOKENS).find(
+		([operator, stored]) => stored === text || operator === text,
+	);
+	return entry?.[0] as FilterOperator | undefined;
+}

@@ -1,10 +1,11 @@
-import { fieldType, operatorsFor, type FieldTable, type FieldType } from './availableFilters';
 import {
-	FILTER_OPERATORS,
-	type FilterCondition,
-	type FilterExpression,
-	type FilterOperator,
-} from './filters';
+	apiOperator,
+	fieldType,
+	operatorsFor,
+	type FieldTable,
+	type FieldType,
+} from './availableFilters';
+import type { FilterCondition, FilterExpression, FilterOperator } from './filters';
 import { InputError, show } from './inputError';
 
 /** One row of a filter builder, as n8n stores it. Values are unknown: expressions may set them. */
@@ -130,8 +131,8 @@ function typedValue(
 function condition(row: ConditionRow, position: number, ctx: BuildContext): FilterCondition {
 	const where = `condition ${position}`;
 	const field = apiField(row, where, ctx);
-	const operator = String(row.operator ?? '') as FilterOperator;
-	if (!FILTER_OPERATORS.includes(operator)) {
+	const operator = apiOperator(row.operator);
+	if (!operator) {
 		throw new InputError(ctx.label, `${where} has no valid operator; got ${show(row.operator)}.`);
 	}
 	const type = fieldType(ctx.table, field.replace(/^\d+\./, ''));
