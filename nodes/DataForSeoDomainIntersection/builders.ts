@@ -67,12 +67,12 @@ function scalar(
 	field: string,
 	where: string,
 	ctx: BuildContext,
-) {
-	if (raw === null) return null;
-	if (typeof raw !== 'string' && typeof raw !== 'number' && typeof raw !== 'boolean') {
+): string | number | boolean {
+	// null only means "no value" with = and <>, which typedValue handles; elsewhere it is missing.
+	if (raw !== null && raw !== undefined && !['string', 'number', 'boolean'].includes(typeof raw)) {
 		throw new InputError(ctx.label, `${where}: ${show(raw)} is not a value for "${field}".`);
 	}
-	const text = String(raw).trim();
+	const text = String(raw ?? '').trim();
 	if (text === '') throw new InputError(ctx.label, `${where} has no value for "${field}".`);
 	const wrong = (example: string) =>
 		new InputError(
@@ -94,7 +94,7 @@ function scalar(
 			return typeof raw === 'string' ? raw : text;
 		default:
 			// A field the bundled list does not know: read the value the way it looks.
-			if (typeof raw !== 'string') return raw;
+			if (typeof raw !== 'string') return raw as number | boolean;
 			if (/^(true|false)$/i.test(text)) return text.toLowerCase() === 'true';
 			return Number.isFinite(number) ? number : raw;
 	}

@@ -1,5 +1,6 @@
 import { CostGuard } from './cost';
 import type { FetchPage } from './paginate';
+import type { ApiItem } from './responseSchema';
 import type { RunSettings } from './request';
 import { Throttle } from './throttle';
 import { sendWithRetries, type Send } from './transport';
@@ -55,7 +56,8 @@ export class Execution {
 			this.stats.cost += cost;
 			counters.cost += cost;
 			const page = result.result?.[0];
-			return { total: page?.total_count ?? 0, items: page?.items ?? [] };
+			// readTask has checked every item's shape.
+			return { total: page?.total_count ?? 0, items: (page?.items ?? []) as ApiItem[] };
 		};
 	}
 }

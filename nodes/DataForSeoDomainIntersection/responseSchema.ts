@@ -1,20 +1,22 @@
 import { z } from 'zod';
 
-// Only what the node relies on is checked; everything else passes through untouched.
-const perTarget = z.object({ target: z.string().nullish() }).passthrough();
+/** One API item: the per-target metrics of one referring domain. */
+export interface ApiItem {
+	domain_intersection: Record<
+		string,
+		({ target?: string | null } & Record<string, unknown>) | null
+	>;
+	summary?: { intersections_count?: number | null } | null;
+	[key: string]: unknown;
+}
 
-export const itemSchema = z
-	.object({
-		domain_intersection: z.record(z.string(), perTarget.nullable()),
-		summary: z.object({ intersections_count: z.number().nullish() }).passthrough().nullish(),
-	})
-	.passthrough();
-
+// Only what the node relies on is checked; everything else passes through untouched. Items are
+// checked by `checkItems` below: running zod over 1,000 items a page cost more than parsing them.
 const resultSchema = z
 	.object({
 		total_count: z.number().int().nonnegative(),
 		items_count: z.number().int().nullish(),
-		items: z.array(itemSchema).nullish(),
+		items: z.array(z.unknown()).nullish(),
 	})
 	.passthrough();
 
@@ -36,6 +38,26 @@ export const envelopeSchema = z
 	})
 	.passthrough();
 
-export type ApiItem = z.infer<typeof itemSchema>;
 export type ApiEnvelope = z.infer<typeof envelopeSchema>;
 export type ApiTask = z.infer<typeof taskSchema>;
+
+const isObject = (value: unknown): value is Record<string, unknown> =>
+	typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** Returns the path and problem of the first item that does not have the documented shape. */
+export function findBadItem(items: readonly unknown[]): string | undefined {
+	for (let i = 0; i < items.length; i++) {
+		const item = items[i];
+		if (!isObject(item)) return `items.${i}: expected an object`;
+		const perTarget = item.domain_intersection;
+		if (!isObject(perTarget)) return `items.${i}.domain_intersection: expected an object`;
+		for (const key in perTarget) {
+			const entry = perTarget[key];
+			if (entry !== null && !isObject(entry))
+				return `items.${i}.domain_intersection.${key}: expected an object`;
+		}
+		if (item.summary != null && !isObject(item.summary))
+			return `items.${i}.summary: expected an object`;
+	}
+	return undefined;
+}

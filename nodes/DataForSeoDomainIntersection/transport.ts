@@ -7,7 +7,7 @@ import type {
 import { sleep } from 'n8n-workflow';
 
 import { ApiFailure, isRateLimit, isRetryable } from './apiErrors';
-import { envelopeSchema, type ApiEnvelope, type ApiTask } from './responseSchema';
+import { envelopeSchema, findBadItem, type ApiEnvelope, type ApiTask } from './responseSchema';
 import type { Throttle } from './throttle';
 
 export const CREDENTIAL_TYPE = 'dataForSeoBasicAuthApi';
@@ -90,11 +90,20 @@ export function readEnvelope(response: HttpResponse): ApiEnvelope {
 	return parsed.data;
 }
 
-/** The first task of an envelope, which must itself have succeeded. */
+/** The first task of an envelope, which must itself have succeeded and hold well-formed items. */
 export function readTask(envelope: ApiEnvelope): ApiTask {
 	const task = envelope.tasks?.[0];
 	if (!task) throw failure(0, 'DataForSEO answered without a task.');
 	if (task.status_code !== 20000) throw failure(task.status_code, task.status_message);
+	const problem = findBadItem(task.result?.[0]?.items ?? []);
+	if (problem) {
+		throw new ApiFailure(
+			0,
+			`The answer did not have DataForSEO's usual shape (tasks.0.result.0.${problem}).`,
+			undefined,
+			false,
+		);
+	}
 	return task;
 }
 

@@ -87,6 +87,28 @@ describe('readEnvelope and readTask', () => {
 		expect(items.message).toMatch(/tasks.0.result.0.total_count/);
 	});
 
+	it('names the first malformed item instead of failing later with a TypeError', () => {
+		const withItems = (items: unknown[]): HttpResponse => ({
+			statusCode: 200,
+			headers: {},
+			body: {
+				status_code: 20000,
+				tasks: [{ status_code: 20000, result: [{ total_count: 2, items }] }],
+			},
+		});
+		const good = { domain_intersection: { '1': { target: 'a.org' }, '2': null }, summary: null };
+		expect(() => readTask(readEnvelope(withItems([good, good])))).not.toThrow();
+		expect(failureOf(withItems([good, 'x'])).message).toMatch(
+			/tasks.0.result.0.items.1: expected an object/,
+		);
+		expect(failureOf(withItems([{ domain_intersection: [] }])).message).toMatch(
+			/items.0.domain_intersection: expected an object/,
+		);
+		expect(failureOf(withItems([{ domain_intersection: { '1': 5 } }])).message).toMatch(
+			/items.0.domain_intersection.1: expected an object/,
+		);
+	});
+
 	it('quotes the DataForSEO message exactly', () => {
 		expect(failureOf(taskError(40501, "Invalid Field: 'filters'.")).message).toBe(
 			"DataForSEO 40501: Invalid Field: 'filters'.",

@@ -80,7 +80,7 @@ function combine(name: string, what: string): INodeProperties {
 			{ name: 'All (AND)', value: 'and', description: 'Keep a row only if every condition holds' },
 			{ name: 'Any (OR)', value: 'or', description: 'Keep a row if at least one condition holds' },
 		],
-		description: `Whether every condition under ${what} must hold, or just one. Ignored without conditions.`,
+		description: `Whether every condition under ${what} must hold, or just one, e.g. All to keep only domains that pass both a Backlinks and a Rank condition. Ignored without conditions.`,
 	};
 }
 
