@@ -41,32 +41,10 @@ function scalar(value: unknown): FlatValue {
 	return JSON.stringify(value);
 }
 
-// Breakdown keys repeat across rows ("com", "anchor", "nofollow"), so their JSON form is kept.
-const quotedKeys = new Map<string, string>();
-function quoted(key: string): string {
-	let text = quotedKeys.get(key);
-	if (text === undefined) {
-		text = JSON.stringify(key);
-		if (quotedKeys.size < 10_000) quotedKeys.set(key, text);
-	}
-	return text;
-}
-
-/**
- * Compact JSON text of a breakdown. DataForSEO's maps are flat text -> count, so they are written
- * by hand, which is several times faster than JSON.stringify; anything else falls back to it.
- */
+/** Compact JSON text of a breakdown, e.g. {"com":87}; DataForSEO's empty key stays as it is. */
 function mapText(value: unknown): FlatValue {
 	if (value === undefined || value === null) return null;
-	if (typeof value !== 'object') return typeof value === 'string' ? value : JSON.stringify(value);
-	let text = '{';
-	for (const key in value) {
-		const count = (value as Record<string, unknown>)[key];
-		if (typeof count !== 'number' || !Number.isFinite(count)) return JSON.stringify(value);
-		if (text.length > 1) text += ',';
-		text += `${quoted(key)}:${count}`;
-	}
-	return `${text}}`;
+	return typeof value === 'string' ? value : JSON.stringify(value);
 }
 
 /** The referring domain: every per-target entry names it; take the first one present. */
@@ -79,9 +57,28 @@ export function referringDomainOf(item: ApiItem): string | null {
 }
 
 interface Columns {
+	/** The target's key in `domain_intersection`: "1", "2", … */
+	key: string;
 	target: string;
 	scalars: string[];
 	maps: string[];
+}
+
+/**
+ * A row with every column in place. Adding ~46 (or, for 20 targets, 442) computed keys one by one
+ * turns a row into a slow dictionary object; copying a finished template keeps rows compact and
+ * fast, and later writes only overwrite existing keys.
+ */
+const templateCache = new Map<number, FlatRow>();
+function templateFor(count: number, columns: Columns[]): FlatRow {
+	let template = templateCache.get(count);
+	if (!template) {
+		const keys = ['referring_domain', 'intersections_count'];
+		for (const { target, scalars, maps } of columns) keys.push(target, ...scalars, ...maps);
+		template = Object.fromEntries(keys.map((key) => [key, null])) as FlatRow;
+		templateCache.set(count, template);
+	}
+	return template;
 }
 
 // Column names depend only on the target count; building them once per count keeps per-row
@@ -91,6 +88,7 @@ function columnsFor(count: number): Columns[] {
 	let columns = columnCache.get(count);
 	if (!columns) {
 		columns = Array.from({ length: count }, (_, index) => ({
+			key: String(index + 1),
 			target: `target${index + 1}`,
 			scalars: SCALAR_FIELDS.map((field) => `target${index + 1}_${field}`),
 			maps: MAP_FIELDS.map((field) => `target${index + 1}_${field}`),
@@ -109,14 +107,13 @@ export function flattenItem(item: ApiItem, targets: readonly string[]): FlatRow 
 	const perTarget = item.domain_intersection;
 	let present = 0;
 	for (const key in perTarget) if (perTarget[key]) present++;
-	const row: FlatRow = {
-		referring_domain: referringDomainOf(item),
-		intersections_count: item.summary?.intersections_count ?? present,
-	};
 	const columns = columnsFor(targets.length);
+	const row: FlatRow = { ...templateFor(targets.length, columns) };
+	row.referring_domain = referringDomainOf(item);
+	row.intersections_count = item.summary?.intersections_count ?? present;
 	for (let index = 0; index < targets.length; index++) {
-		const data = (perTarget[String(index + 1)] ?? {}) as Record<string, unknown>;
-		const { target, scalars, maps } = columns[index];
+		const { key, target, scalars, maps } = columns[index];
+		const data = (perTarget[key] ?? {}) as Record<string, unknown>;
 		row[target] = targets[index];
 		for (let f = 0; f < SCALAR_FIELDS.length; f++) row[scalars[f]] = scalar(data[SCALAR_FIELDS[f]]);
 		for (let f = 0; f < MAP_FIELDS.length; f++) row[maps[f]] = mapText(data[MAP_FIELDS[f]]);

@@ -1,0 +1,220 @@
+/**
+ * npm run bench: times the node against the offline DataForSEO simulator (127.0.0.1 only) at
+ * 300 ms a request, prints the results as ratios to their bounds and writes BENCHMARKS.md.
+ * Exits non-zero only when something is functionally wrong (rows missing, repeated or out of
+ * order, outputs mispaired, more requests in flight than allowed); a missed timing goal is
+ * reported, not failed. BENCH_RUNS (default 3) sets the runs per timing.
+ */
+import { writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import { join } from 'node:path';
+
+import { createGraph, type LinkGraph } from '../test/simulator';
+import { renderDocument } from './bench/document';
+import { flattenBench } from './bench/flattenBench';
+import { floorRun } from './bench/floor';
+import {
+	ITEMS,
+	ITEMS_CONCURRENCY,
+	itemsInput,
+	itemsParameters,
+	manyItemsRun,
+} from './bench/manyItems';
+import { memoryRun, twentyTargets } from './bench/memory';
+import { median, pagedBound, roundsBound } from './bench/model';
+import { timeNode } from './bench/nodeRun';
+import { DOCS_TOTAL, docsParameters, returnAllRun, sentTask } from './bench/returnAll';
+import { ISSUE_GOAL, type TimingRow } from './bench/sections';
+import { ROOT, startSimProcess, stopAllSims, type SimProcess } from './bench/simProcess';
+import { startTinyApi, type TinyApi } from './bench/tinyApi';
+
+const LATENCY_MS = 300;
+const CONCURRENCIES = [1, 5, 10, 30];
+const RUNS = Math.max(1, Number(process.env.BENCH_RUNS) || 3);
+// The many-items pairs are 40 different queries; on the full 98,700-domain graph each costs the
+// simulator a ~200 ms scan on its one thread, which would then be timed instead of the node.
+const SMALL_GRAPH = 4000;
+const MEMORY_CONCURRENCY = 10;
+
+const problems: string[] = [];
+const step = (message: string) => console.log(`» ${message}`);
+const note = (where: string, found: readonly string[]) =>
+	problems.push(...[...new Set(found)].map((problem) => `${where}: ${problem}`));
+
+interface Measured {
+	ms: number;
+	cpuMs: number;
+	waitMs: number;
+	requests: number;
+	peakInFlight: number;
+	problems: string[];
+}
+
+/** Median row of several runs; `ok` is false if any run found a functional problem. */
+function summarize(
+	where: string,
+	label: string,
+	runs: Measured[],
+	fields: Omit<TimingRow, keyof Measured | 'label' | 'runs' | 'ok'>,
+): TimingRow {
+	const found = runs.flatMap((run) => run.problems);
+	note(where, found);
+	return {
+		label,
+		runs: runs.length,
+		ms: median(runs.map((run) => run.ms)),
+		cpuMs: median(runs.map((run) => run.cpuMs)),
+		waitMs: median(runs.map((run) => run.waitMs)),
+		requests: Math.max(...runs.map((run) => run.requests)),
+		peakInFlight: Math.max(...runs.map((run) => run.peakInFlight)),
+		ok: found.length === 0,
+		...fields,
+	};
+}
+
+async function returnAll(sim: SimProcess, api: TinyApi, graph: LinkGraph) {
+	const reference: { domains?: string[] } = {};
+	step('Return All warm-up (C=30, not counted)');
+	note('Return All warm-up', (await returnAllRun(sim, graph, 30, reference)).problems);
+	const task = await sentTask(sim);
+	const total = reference.domains?.length ?? 0;
+	if (total !== DOCS_TOTAL)
+		note('simulator', [`docs example has ${total} rows, not ${DOCS_TOTAL}`]);
+	const pages = Math.ceil(total / 1000);
+	const rows: TimingRow[] = [];
+	for (const concurrency of CONCURRENCIES) {
+		// C=1 is 41 sequential round trips (~17 s) with little spread: one run, and no floor run.
+		const runs: Measured[] = [];
+		for (let run = 0; run < (concurrency === 1 ? 1 : RUNS); run++) {
+			step(`Return All C=${concurrency}, run ${run + 1}`);
+			runs.push(await returnAllRun(sim, graph, concurrency, reference));
+		}
+		let floor: number | undefined;
+		if (concurrency > 1) {
+			const tiny = await floorRun(api, docsParameters(concurrency), concurrency, pages);
+			note(`Return All floor C=${concurrency}`, tiny.problems);
+			floor = tiny.ms;
+		}
+		rows.push(
+			summarize(`Return All C=${concurrency}`, String(concurrency), runs, {
+				bound: pagedBound(pages, concurrency, LATENCY_MS),
+				floor,
+				limit: concurrency,
+				issueGoal: concurrency === 10 ? ISSUE_GOAL : undefined,
+			}),
+		);
+	}
+	return { rows, pages, total, task };
+}
+
+async function manyItems(sim: SimProcess, api: TinyApi) {
+	const graph = createGraph(1, SMALL_GRAPH);
+	const cache = new Map<string, string[]>();
+	step('Many items warm-up (not counted)');
+	note('Many items warm-up', (await manyItemsRun(sim, graph, 100, cache)).problems);
+	const floor = await floorRun(api, itemsParameters(100), ITEMS_CONCURRENCY, ITEMS, itemsInput());
+	note('Many items floor', floor.problems);
+	const rows: TimingRow[] = [];
+	for (const limit of [100, 1000]) {
+		const runs = [];
+		for (let run = 0; run < RUNS; run++) {
+			step(`${ITEMS} items, limit ${limit}, run ${run + 1}`);
+			runs.push(await manyItemsRun(sim, graph, limit, cache));
+		}
+		const label = `${ITEMS} items × limit ${limit} (${runs[0].rows.toLocaleString('en-US')} rows)`;
+		rows.push(
+			summarize(`${ITEMS} items limit ${limit}`, label, runs, {
+				bound: roundsBound(ITEMS, ITEMS_CONCURRENCY, LATENCY_MS),
+				floor: floor.ms,
+				limit: ITEMS_CONCURRENCY,
+				issueGoal: ISSUE_GOAL,
+			}),
+		);
+	}
+	return { count: ITEMS, concurrency: ITEMS_CONCURRENCY, graphSize: SMALL_GRAPH, rows };
+}
+
+/** What one run costs through the engine with no waiting: a single request at 0 ms latency. */
+async function engineCost(sim: SimProcess): Promise<number> {
+	await sim.setLatency(0);
+	const times: number[] = [];
+	const parameters = { targets: 'moz.com, ahrefs.com', returnAll: false, limit: 1 };
+	for (let run = 0; run < 7; run++) times.push((await timeNode(sim.url, parameters)).ms);
+	await sim.setLatency(LATENCY_MS);
+	return median(times.slice(2));
+}
+
+async function memory(sim: SimProcess, graph: LinkGraph) {
+	const rows = [];
+	const cases = [
+		{
+			label: '2 targets (docs example)',
+			targets: 2,
+			parameters: docsParameters(MEMORY_CONCURRENCY),
+		},
+		twentyTargets(MEMORY_CONCURRENCY),
+	];
+	for (const memoryCase of cases) {
+		step(`Memory: ${memoryCase.label}, in a fresh process`);
+		const { report, problems: found } = await memoryRun(sim, graph, memoryCase);
+		note(`Memory ${memoryCase.label}`, found);
+		rows.push({ memoryCase, report, ok: found.length === 0 });
+	}
+	return rows;
+}
+
+async function main(): Promise<void> {
+	const started = Date.now();
+	const loadAtStart = loadavg()[0];
+	for (const signal of ['SIGINT', 'SIGTERM'] as const)
+		process.once(signal, () => {
+			stopAllSims();
+			process.exit(130);
+		});
+	step(`Starting simulators (${LATENCY_MS} ms latency): full graph and ${SMALL_GRAPH} domains`);
+	const [sim, small] = await Promise.all([
+		startSimProcess(LATENCY_MS),
+		startSimProcess(LATENCY_MS, SMALL_GRAPH),
+	]);
+	const api = await startTinyApi(LATENCY_MS, DOCS_TOTAL);
+	try {
+		const graph = createGraph(1);
+		const paged = await returnAll(sim, api, graph);
+		const items = await manyItems(small, api);
+		step('Engine cost of one run');
+		const engineMs = await engineCost(small);
+		step('Flattening vs JSON.parse');
+		const flatten = await flattenBench(sim, paged.task, paged.total, LATENCY_MS);
+		const text = renderDocument({
+			latencyMs: LATENCY_MS,
+			runs: RUNS,
+			pages: paged.pages,
+			total: paged.total,
+			returnAll: paged.rows,
+			items,
+			flatten,
+			memory: await memory(sim, graph),
+			memoryConcurrency: MEMORY_CONCURRENCY,
+			engineMs,
+			seconds: (Date.now() - started) / 1000,
+			load: { start: loadAtStart, end: loadavg()[0] },
+			problems,
+		});
+		writeFileSync(join(ROOT, 'BENCHMARKS.md'), text);
+		console.log(`\n${text}`);
+	} finally {
+		await Promise.all([sim.stop(), small.stop(), api.close()]);
+	}
+	if (problems.length > 0) {
+		console.error(
+			`\nFunctional problems:\n${problems.map((problem) => `- ${problem}`).join('\n')}`,
+		);
+		process.exitCode = 1;
+	}
+}
+
+main().catch((error: unknown) => {
+	console.error(`bench failed: ${error instanceof Error ? error.stack : String(error)}`);
+	stopAllSims();
+	process.exitCode = 1;
+});

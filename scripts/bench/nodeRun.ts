@@ -1,0 +1,88 @@
+/**
+ * Runs Input -> Domain Intersection through n8n-core's real workflow engine (the integration
+ * harness), so a run pays what it pays inside n8n: parameters and expressions, the credential's
+ * authenticate step, axios via httpRequestWithAuthentication, and the engine's handling of the
+ * output items. A stand-in IExecuteFunctions would skip exactly those costs.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workflow';
+
+import { DataForSeoBasicAuthApi } from '../../credentials/DataForSeoBasicAuthApi.credentials';
+import type * as NodeModule from '../../nodes/DataForSeoDomainIntersection/DataForSeoDomainIntersection.node';
+import { chain, fixtureInput, node, runWorkflow } from '../../test/integration/harness';
+import { SIM_LOGIN, SIM_PASSWORD } from '../../test/simulator';
+import { ROOT } from './simProcess';
+
+// tsx resolves the extensionless '….node' import to the codex file
+// DataForSeoDomainIntersection.node.json beside the class, so the class is required by its full
+// file name; the type import above is for tsc only.
+const NODE_FILE = join(
+	ROOT,
+	'nodes',
+	'DataForSeoDomainIntersection',
+	'DataForSeoDomainIntersection.node.ts',
+);
+const { DataForSeoDomainIntersection } = require(NODE_FILE) as typeof NodeModule;
+
+const NODE_TYPE = 'n8n-nodes-dataforseo-domain-intersection.dataForSeoDomainIntersection';
+const NODE_NAME = 'Domain Intersection';
+
+export interface TimedRun {
+	ms: number;
+	/** CPU this process used during the run; the simulator's is not included. */
+	cpuMs: number;
+	/** Time the JS thread was ready to run but had no CPU (other processes); 0 off Linux. */
+	waitMs: number;
+	items: INodeExecutionData[];
+	error?: string;
+}
+
+/** Run-queue wait of this process's main thread so far, in ms (Linux schedstat). */
+function runQueueWaitMs(): number {
+	try {
+		return Number(readFileSync('/proc/self/schedstat', 'utf8').split(' ')[1]) / 1e6;
+	} catch {
+		return 0;
+	}
+}
+
+export async function timeNode(
+	baseUrl: string,
+	parameters: INodeParameters,
+	input: IDataObject[] = [{}],
+): Promise<TimedRun> {
+	const cpu = process.cpuUsage();
+	const wait = runQueueWaitMs();
+	const started = performance.now();
+	const result = await runWorkflow({
+		nodeTypes: { [NODE_TYPE]: DataForSeoDomainIntersection },
+		credentialTypes: [new DataForSeoBasicAuthApi()],
+		credentials: {
+			sim: {
+				type: 'dataForSeoBasicAuthApi',
+				data: { login: SIM_LOGIN, password: SIM_PASSWORD, environment: 'custom', baseUrl },
+			},
+		},
+		workflow: {
+			nodes: [
+				fixtureInput('Input', input),
+				node(NODE_NAME, NODE_TYPE, parameters, {
+					credentials: { dataForSeoBasicAuthApi: { id: 'sim', name: 'Simulator' } },
+				}),
+			],
+			connections: chain('Input', NODE_NAME),
+		},
+	});
+	const ms = performance.now() - started;
+	const used = process.cpuUsage(cpu);
+	const error = result.error ? String(result.error.message) : undefined;
+	const items = error ? [] : result.outputOf(NODE_NAME);
+	const cpuMs = (used.user + used.system) / 1000;
+	return { ms, cpuMs, waitMs: runQueueWaitMs() - wait, items, error };
+}
+
+export const pairedIndex = (item: INodeExecutionData): number | undefined => {
+	const paired = Array.isArray(item.pairedItem) ? item.pairedItem[0] : item.pairedItem;
+	return typeof paired === 'object' ? paired.item : paired;
+};
