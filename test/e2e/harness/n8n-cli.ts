@@ -9,13 +9,20 @@ import { extractRunJson, logLinesOnly, type RunData } from './run-data';
 
 const CLI_TIMEOUT_MS = 180_000;
 
-/** Runs one `n8n <command>` to completion against the profile's user folder. */
+let outputFiles = 0;
+
+/**
+ * Runs one `n8n <command>` to completion against the profile's user folder. stdout goes through a
+ * file: `n8n execute` logs the run JSON and exits right after, which can cut megabytes short on a pipe.
+ */
 export async function runN8nCli(profile: N8nProfile, args: readonly string[]): Promise<RunResult> {
 	const env = n8nEnv(profile, await freePort());
+	const stdoutFile = join(profile.userFolder, `.cli-stdout-${process.pid}-${++outputFiles}.txt`);
 	return runCommand(profile.runtime.nodeBin, [profile.n8nBin, ...args], {
 		cwd: profile.userFolder,
 		env,
 		timeoutMs: CLI_TIMEOUT_MS,
+		stdoutFile,
 	});
 }
 

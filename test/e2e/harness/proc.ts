@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { createWriteStream } from 'node:fs';
+import { closeSync, createWriteStream, openSync, readFileSync, rmSync } from 'node:fs';
 
 export interface RunOptions {
 	readonly cwd?: string;
@@ -14,6 +14,12 @@ export interface RunOptions {
 	};
 	readonly timeoutMs?: number;
 	readonly input?: string;
+	/**
+	 * Send the child's stdout to this file (removed afterwards) instead of a pipe. Writes to a file
+	 * are synchronous in Node, so a child that prints megabytes and then calls process.exit()
+	 * (n8n execute) cannot lose the end of its output, as it can on a full pipe.
+	 */
+	readonly stdoutFile?: string;
 }
 
 export interface RunResult {
@@ -59,26 +65,34 @@ export function runCommand(
 	options: RunOptions = {},
 ): Promise<RunResult> {
 	const started = Date.now();
+	const stdoutFd = options.stdoutFile ? openSync(options.stdoutFile, 'w') : undefined;
+	const fileOutput = (): Buffer[] => {
+		if (!options.stdoutFile) return [];
+		const content = readFileSync(options.stdoutFile);
+		rmSync(options.stdoutFile, { force: true });
+		return [content];
+	};
 	return new Promise((resolve, reject) => {
 		const child = spawn(command, args, {
 			cwd: options.cwd,
 			env: options.env ?? process.env,
-			stdio: ['pipe', 'pipe', 'pipe'],
+			stdio: ['pipe', stdoutFd ?? 'pipe', 'pipe'],
 			detached: true,
 		});
+		if (stdoutFd !== undefined) closeSync(stdoutFd);
 		trackGroup(child.pid);
 		const log = options.logFile ? createWriteStream(options.logFile, { flags: 'a' }) : undefined;
 		const out: Buffer[] = [];
 		const err: Buffer[] = [];
-		child.stdout.on('data', (chunk: Buffer) => {
+		child.stdout?.on('data', (chunk: Buffer) => {
 			out.push(chunk);
 			log?.write(chunk);
 		});
-		child.stderr.on('data', (chunk: Buffer) => {
+		child.stderr?.on('data', (chunk: Buffer) => {
 			err.push(chunk);
 			log?.write(chunk);
 		});
-		child.stdin.end(options.input ?? '');
+		child.stdin?.end(options.input ?? '');
 		const beat = options.heartbeat;
 		const timer = beat
 			? setInterval(() => {
@@ -105,7 +119,7 @@ export function runCommand(
 			resolve({
 				code,
 				signal,
-				stdout: Buffer.concat(out).toString('utf8'),
+				stdout: Buffer.concat([...out, ...fileOutput()]).toString('utf8'),
 				stderr: Buffer.concat(err).toString('utf8'),
 				durationMs: Date.now() - started,
 			});

@@ -36,6 +36,8 @@ export interface RunningSimulator {
 	readonly url: string;
 	fail(failures: readonly SimFailure[]): Promise<void>;
 	reset(): Promise<void>;
+	/** Appends n referring domains (fresh, live links only; first_seen = now). */
+	grow(n: number): Promise<void>;
 	log(): Promise<SimLogEntry[]>;
 	stats(): Promise<SimStats>;
 	recentOutput(): string;
@@ -87,6 +89,7 @@ export async function startSimulator(extraArgs: readonly string[] = []): Promise
 		url,
 		fail: async (failures) => void (await control(url, 'POST', 'fail', failures)),
 		reset: async () => void (await control(url, 'POST', 'reset')),
+		grow: async (n) => void (await control(url, 'POST', 'grow', { n })),
 		log: async () => asLog(await control(url, 'GET', 'log')),
 		stats: async () => (await control(url, 'GET', 'stats')) as SimStats,
 		recentOutput: () => child.recentOutput,

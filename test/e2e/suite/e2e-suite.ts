@@ -1,16 +1,20 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 
+import { activateWorkflows } from '../harness/n8n-activate';
 import { importCredentials, importWorkflows } from '../harness/n8n-cli';
 import { packOnce } from '../harness/pack-once';
 import { PROJECT_ROOT } from '../harness/paths';
 import { prepareN8n, type PreparedN8n } from '../harness/profile';
 import { SIM_PASSWORD, startSimulator, type RunningSimulator } from '../harness/simulator';
 import { getVersionSpec, selectedVersions } from '../harness/versions';
-import { simulatorCredentials, WRONG_PASSWORD } from '../fixtures/dataforseo';
+import { liveSimCredentials, simulatorCredentials, WRONG_PASSWORD } from '../fixtures/dataforseo';
+import { mixedErrorWorkflow } from '../fixtures/error-workflows';
+import { readExamples, runnableExample } from '../fixtures/examples';
 import { harnessWorkflows } from '../fixtures/harness-workflows';
 import { nodeWorkflows } from '../fixtures/node-workflows';
-import type { SuiteContext } from './context';
+import { linkGapHookWorkflow, webhookWorkflows } from '../fixtures/webhook-workflows';
+import { LIVE_GRAPH_SIZE, type SuiteContext } from './context';
 import { harnessScenarios } from './harness-scenarios';
 import { nodeScenarios } from './node-scenarios';
 
@@ -37,24 +41,39 @@ export function defineE2eSuite(version: string): void {
 	(selected ? describe : describe.skip)(`n8n ${version}`, () => {
 		let n8n: PreparedN8n | undefined;
 		let sim: RunningSimulator | undefined;
+		let liveSim: RunningSimulator | undefined;
 		const context = (): SuiteContext => {
-			if (!n8n || (withNode && !sim))
+			if (!n8n || (withNode && (!sim || !liveSim)))
 				throw new Error(`n8n ${version} was not prepared (see the beforeAll error)`);
-			return { n8n, sim: sim as RunningSimulator };
+			return { n8n, sim: sim as RunningSimulator, liveSim: liveSim as RunningSimulator };
 		};
 
 		beforeAll(async () => {
 			const packed = withNode ? await packOnce() : undefined;
 			n8n = await prepareN8n(spec, { packed });
-			await importWorkflows(n8n, harnessWorkflows);
-			if (!withNode) return;
+			if (!withNode) {
+				await importWorkflows(n8n, harnessWorkflows);
+				return;
+			}
 			sim = await startSimulator();
-			await importCredentials(n8n, simulatorCredentials(sim.url), [SIM_PASSWORD, WRONG_PASSWORD]);
-			await importWorkflows(n8n, nodeWorkflows);
+			liveSim = await startSimulator(['--graph-size', String(LIVE_GRAPH_SIZE)]);
+			const credentials = [...simulatorCredentials(sim.url), ...liveSimCredentials(liveSim.url)];
+			await importCredentials(n8n, credentials, [SIM_PASSWORD, WRONG_PASSWORD]);
+			const examples = readExamples().map(runnableExample);
+			await importWorkflows(n8n, [
+				...harnessWorkflows,
+				...nodeWorkflows,
+				mixedErrorWorkflow,
+				...webhookWorkflows,
+				...examples,
+			]);
+			// Production webhooks of every later `n8n start` (regular and queue mode).
+			await activateWorkflows(n8n, [linkGapHookWorkflow.id]);
 		}, SETUP_TIMEOUT_MS);
 
 		afterAll(async () => {
 			await sim?.stop();
+			await liveSim?.stop();
 			n8n?.dispose();
 		});
 

@@ -2,6 +2,7 @@ import type { RunningSimulator, SimLogEntry } from '../harness/simulator';
 import { SIM_LOGIN, SIM_PASSWORD } from '../harness/simulator';
 
 export const ENDPOINT = '/v3/backlinks/domain_intersection/live';
+const PAGE_SIZE = 1000;
 
 /** Task bodies of the Domain Intersection requests in the simulator's log, in arrival order. */
 export function intersectionTasks(log: readonly SimLogEntry[]): Array<Record<string, unknown>> {
@@ -12,12 +13,39 @@ export function intersectionTasks(log: readonly SimLogEntry[]): Array<Record<str
 		);
 }
 
+interface ApiItem {
+	domain_intersection?: Record<string, { target?: string } | null>;
+}
+
 interface Envelope {
 	tasks?: Array<{
 		status_code?: number;
 		status_message?: string;
-		result?: Array<{ total_count?: number }> | null;
+		result?: Array<{ total_count?: number; items?: ApiItem[] | null }> | null;
 	}>;
+}
+
+/** One request to the simulator as the real API would answer it; throws unless it has a result. */
+async function ask(
+	sim: RunningSimulator,
+	task: Record<string, unknown>,
+): Promise<{ total: number; items: ApiItem[] }> {
+	const response = await fetch(`${sim.url}${ENDPOINT}`, {
+		method: 'POST',
+		headers: {
+			'content-type': 'application/json',
+			authorization: `Basic ${Buffer.from(`${SIM_LOGIN}:${SIM_PASSWORD}`).toString('base64')}`,
+		},
+		body: JSON.stringify([task]),
+	});
+	const envelope = (await response.json()) as Envelope;
+	const first = envelope.tasks?.[0];
+	const result = first?.result?.[0];
+	if (typeof result?.total_count !== 'number')
+		throw new Error(
+			`simulator gave no total_count: ${first?.status_code} ${first?.status_message}`,
+		);
+	return { total: result.total_count, items: result.items ?? [] };
 }
 
 /** Asks the simulator directly (as the real API would answer) how many rows a task has in total. */
@@ -25,20 +53,27 @@ export async function totalCount(
 	sim: RunningSimulator,
 	task: Record<string, unknown>,
 ): Promise<number> {
-	const response = await fetch(`${sim.url}${ENDPOINT}`, {
-		method: 'POST',
-		headers: {
-			'content-type': 'application/json',
-			authorization: `Basic ${Buffer.from(`${SIM_LOGIN}:${SIM_PASSWORD}`).toString('base64')}`,
-		},
-		body: JSON.stringify([{ ...task, limit: 1 }]),
-	});
-	const envelope = (await response.json()) as Envelope;
-	const first = envelope.tasks?.[0];
-	const total = first?.result?.[0]?.total_count;
-	if (typeof total !== 'number')
-		throw new Error(
-			`simulator gave no total_count: ${first?.status_code} ${first?.status_message}`,
-		);
-	return total;
+	return (await ask(sim, { ...task, limit: 1 })).total;
+}
+
+/** Every referring domain a task has right now, read page by page straight from the simulator. */
+export async function allDomains(
+	sim: RunningSimulator,
+	task: Record<string, unknown>,
+): Promise<string[]> {
+	const domains: string[] = [];
+	for (let offset = 0; ; offset += PAGE_SIZE) {
+		const page = await ask(sim, { ...task, offset, limit: PAGE_SIZE });
+		for (const item of page.items) {
+			const entry = Object.values(item.domain_intersection ?? {}).find((value) => value?.target);
+			if (entry?.target) domains.push(entry.target);
+		}
+		if (page.items.length < PAGE_SIZE || offset + PAGE_SIZE >= page.total) return domains;
+	}
+}
+
+/** Elements of `after` that are not in `before`, in `after`'s order. */
+export function added(before: Iterable<unknown>, after: readonly string[]): string[] {
+	const seen = new Set(before);
+	return after.filter((value) => !seen.has(value));
 }
