@@ -1,4 +1,5 @@
 import type { PreparedN8n } from '../harness/profile';
+import type { DocsServer } from '../harness/docs-server';
 import type { RunningSimulator } from '../harness/simulator';
 
 /** What a version's suite shares between its tests, filled in by beforeAll. */
@@ -11,6 +12,8 @@ export interface SuiteContext {
 	 * webhook and queue-mode runs; tests may grow it, so expectations are read from it live.
 	 */
 	readonly liveSim: RunningSimulator;
+	/** Answers with DataForSEO's documented example response. */
+	readonly docs: DocsServer;
 }
 
 export type ContextGetter = () => SuiteContext;

@@ -1,8 +1,14 @@
 import { executeOk } from '../harness/n8n-cli';
 import { nodeJson, nodeOutput } from '../harness/run-data';
+import { readFileSync } from 'node:fs';
+
+import { flattenItem } from '../../../nodes/DataForSeoDomainIntersection/flatten';
+import type { ApiItem } from '../../../nodes/DataForSeoDomainIntersection/responseSchema';
+import { DOCS_RESPONSE_PATH } from '../harness/docs-server';
 import {
 	COMPETITOR_SETS,
 	DFS,
+	docsResponseWorkflow,
 	linkGapWorkflow,
 	multiItemWorkflow,
 	RETURN_ALL_FILTER,
@@ -40,6 +46,33 @@ export function dataScenarios(context: ContextGetter): void {
 			order_by: ['1.backlinks,desc'],
 			include_subdomains: false,
 			exclude_internal_backlinks: true,
+		});
+	});
+
+	it("emits the docs' own example response as five flat items, values matching", async () => {
+		const { n8n, docs } = context();
+		docs.bodies.length = 0;
+		const rows = nodeJson(await executeOk(n8n, docsResponseWorkflow.id), DFS);
+		expect(docs.bodies).toEqual([
+			[
+				{
+					targets: { '1': 'moz.com', '2': 'ahrefs.com' },
+					exclude_targets: ['semrush.com'],
+					limit: 5,
+					order_by: ['1.backlinks,desc'],
+					include_subdomains: false,
+					exclude_internal_backlinks: true,
+				},
+			],
+		]);
+		const example = JSON.parse(readFileSync(DOCS_RESPONSE_PATH, 'utf8'));
+		const items = example.tasks[0].result[0].items as ApiItem[];
+		expect(rows).toEqual(items.map((item) => flattenItem(item, ['moz.com', 'ahrefs.com'])));
+		expect(rows[0]).toMatchObject({
+			referring_domain: 'www.xroxy.com',
+			target1_backlinks: 547189,
+			target2_backlinks: 87,
+			target1_referring_links_semantic_locations: '{"":488023}',
 		});
 	});
 

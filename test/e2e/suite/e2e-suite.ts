@@ -8,7 +8,13 @@ import { PROJECT_ROOT } from '../harness/paths';
 import { prepareN8n, type PreparedN8n } from '../harness/profile';
 import { SIM_PASSWORD, startSimulator, type RunningSimulator } from '../harness/simulator';
 import { getVersionSpec, selectedVersions } from '../harness/versions';
-import { liveSimCredentials, simulatorCredentials, WRONG_PASSWORD } from '../fixtures/dataforseo';
+import { startDocsServer, type DocsServer } from '../harness/docs-server';
+import {
+	docsResponseCredentials,
+	liveSimCredentials,
+	simulatorCredentials,
+	WRONG_PASSWORD,
+} from '../fixtures/dataforseo';
 import { mixedErrorWorkflow } from '../fixtures/error-workflows';
 import { readExamples, runnableExample } from '../fixtures/examples';
 import { harnessWorkflows } from '../fixtures/harness-workflows';
@@ -42,10 +48,16 @@ export function defineE2eSuite(version: string): void {
 		let n8n: PreparedN8n | undefined;
 		let sim: RunningSimulator | undefined;
 		let liveSim: RunningSimulator | undefined;
+		let docs: DocsServer | undefined;
 		const context = (): SuiteContext => {
-			if (!n8n || (withNode && (!sim || !liveSim)))
+			if (!n8n || (withNode && (!sim || !liveSim || !docs)))
 				throw new Error(`n8n ${version} was not prepared (see the beforeAll error)`);
-			return { n8n, sim: sim as RunningSimulator, liveSim: liveSim as RunningSimulator };
+			return {
+				n8n,
+				sim: sim as RunningSimulator,
+				liveSim: liveSim as RunningSimulator,
+				docs: docs as DocsServer,
+			};
 		};
 
 		beforeAll(async () => {
@@ -57,7 +69,12 @@ export function defineE2eSuite(version: string): void {
 			}
 			sim = await startSimulator();
 			liveSim = await startSimulator(['--graph-size', String(LIVE_GRAPH_SIZE)]);
-			const credentials = [...simulatorCredentials(sim.url), ...liveSimCredentials(liveSim.url)];
+			docs = await startDocsServer();
+			const credentials = [
+				...simulatorCredentials(sim.url),
+				...liveSimCredentials(liveSim.url),
+				...docsResponseCredentials(docs.url),
+			];
 			await importCredentials(n8n, credentials, [SIM_PASSWORD, WRONG_PASSWORD]);
 			const examples = readExamples().map(runnableExample);
 			await importWorkflows(n8n, [
@@ -74,6 +91,7 @@ export function defineE2eSuite(version: string): void {
 		afterAll(async () => {
 			await sim?.stop();
 			await liveSim?.stop();
+			await docs?.stop();
 			n8n?.dispose();
 		});
 
