@@ -227,7 +227,7 @@ describe('failures', () => {
 
 	it('keeps going past rate limits at high concurrency', async () => {
 		await sim.close();
-		sim = await startSimulator({ maxInFlight: 3, latencyMs: 50 });
+		sim = await startSimulator({ maxInFlight: 3, latencyMs: 300 });
 		const result = await runNode({
 			baseUrl: sim.url,
 			parameters: {

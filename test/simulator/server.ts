@@ -69,9 +69,9 @@ function writeJson(
 	status: number,
 	body: unknown,
 	headers: Record<string, string> = {},
+	text: string = JSON.stringify(body),
 ): void {
 	if (res.destroyed || res.writableEnded) return;
-	const text = JSON.stringify(body);
 	res.writeHead(status, {
 		...JSON_HEADERS,
 		'content-length': String(Buffer.byteLength(text)),
@@ -186,13 +186,15 @@ class SimulatorServer implements Simulator {
 		if (validation.ok) renderPage(this.graph, validation.task, this.engine);
 	}
 
-	private delay(): Promise<void> {
-		if (this.latencyMs <= 0) return Promise.resolve();
+	/** Waits until `latencyMs` after `started`: work done since counts towards the latency. */
+	private delay(started: number): Promise<void> {
+		const remaining = this.latencyMs - (Date.now() - started);
+		if (remaining <= 0) return Promise.resolve();
 		return new Promise((resolve) => {
 			const timer = setTimeout(() => {
 				this.timers.delete(timer);
 				resolve();
-			}, this.latencyMs);
+			}, remaining);
 			this.timers.add(timer);
 		});
 	}
@@ -238,19 +240,23 @@ class SimulatorServer implements Simulator {
 		const failure = !overloaded && isDomainIntersection ? this.failures.shift() : undefined;
 		const body = await readBody(req);
 		entry.body = bodyForLog(body);
-		await this.delay();
 
 		if (failure !== undefined && 'drop' in failure) {
+			await this.delay(started);
 			req.socket.destroy();
 			return;
 		}
+		// The answer is computed and serialized inside the latency, as a real server's work is:
+		// otherwise concurrent requests would queue behind each other's rendering after it.
 		const answer = this.answer(method, path, body, started, entry.authorized, overloaded, failure);
+		const text = JSON.stringify(answer.body);
+		await this.delay(started);
 		entry.httpStatus = answer.status;
 		entry.statusCode = answer.body.status_code;
 		entry.taskStatusCode = answer.body.tasks[0]?.status_code ?? null;
 		entry.cost = answer.body.cost;
 		this.totalCost += answer.body.cost;
-		writeJson(res, answer.status, answer.body, answer.headers);
+		writeJson(res, answer.status, answer.body, answer.headers, text);
 	}
 
 	private answer(
