@@ -17,6 +17,7 @@ export class ManagedChild {
 		options: { cwd: string; env: NodeJS.ProcessEnv },
 	) {
 		this.child = spawn(command, args, { ...options, detached: true, stdio: 'pipe' });
+		this.child.stdin.on('error', () => undefined);
 		this.child.stdin.end();
 		const keep = (chunk: Buffer): void => {
 			this.output = (this.output + chunk.toString('utf8')).slice(-MAX_BUFFER_CHARS);

@@ -76,7 +76,9 @@ export function runCommand(
 		const child = spawn(command, args, {
 			cwd: options.cwd,
 			env: options.env ?? process.env,
-			stdio: ['pipe', stdoutFd ?? 'pipe', 'pipe'],
+			// No stdin unless there is input: a child that exits before reading it made the write
+			// fail with EPIPE, which crashed the whole test file.
+			stdio: [options.input !== undefined ? 'pipe' : 'ignore', stdoutFd ?? 'pipe', 'pipe'],
 			detached: true,
 		});
 		if (stdoutFd !== undefined) closeSync(stdoutFd);
@@ -92,7 +94,8 @@ export function runCommand(
 			err.push(chunk);
 			log?.write(chunk);
 		});
-		child.stdin?.end(options.input ?? '');
+		child.stdin?.on('error', () => undefined);
+		child.stdin?.end(options.input);
 		const beat = options.heartbeat;
 		const timer = beat
 			? setInterval(() => {
