@@ -13,7 +13,7 @@ const TOP_DOMAINS = 10;
  */
 export class ItemWriter {
 	readonly items: INodeExecutionData[] = [];
-	/** Domains emitted by this series, to remember once it has succeeded. */
+	/** With "only new": domains emitted by this series, to remember once it has succeeded. */
 	readonly emittedDomains: string[] = [];
 	rows = 0;
 	private readonly top: string[] = [];
@@ -30,8 +30,10 @@ export class ItemWriter {
 			this.rows++;
 			const domain = referringDomainOf(item);
 			if (domain !== null) {
-				if (this.seen?.has(domain)) continue;
-				this.emittedDomains.push(domain);
+				if (this.seen) {
+					if (this.seen.has(domain)) continue;
+					this.emittedDomains.push(domain);
+				}
 				if (this.top.length < TOP_DOMAINS) this.top.push(domain);
 			}
 			if (outputFormat === 'summary') continue;

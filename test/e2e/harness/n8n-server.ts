@@ -18,7 +18,8 @@ export interface StartN8nOptions {
 	readonly secrets?: readonly string[];
 }
 
-async function isReady(url: string): Promise<true | undefined> {
+/** True once n8n at `url` answers /healthz/readiness (not /healthz, which answers before migrations). */
+export async function isReady(url: string): Promise<true | undefined> {
 	try {
 		const response = await fetch(`${url}/healthz/readiness`);
 		return response.status === 200 ? true : undefined;

@@ -1,5 +1,6 @@
 import { ManagedChild } from './child';
 import { n8nEnv, type N8nProfile } from './n8n-env';
+import { isReady } from './n8n-server';
 import { freePort } from './ports';
 import { redact } from './redact';
 
@@ -17,15 +18,6 @@ export interface RunningWorker {
 	readonly port: number;
 	recentOutput(): string;
 	stop(): Promise<void>;
-}
-
-async function isReady(url: string): Promise<true | undefined> {
-	try {
-		const response = await fetch(`${url}/healthz/readiness`);
-		return response.status === 200 ? true : undefined;
-	} catch {
-		return undefined;
-	}
 }
 
 /**

@@ -8,6 +8,7 @@ import { DOCS_RESPONSE_PATH } from '../harness/docs-server';
 import {
 	COMPETITOR_SETS,
 	DFS,
+	DOCS_EXAMPLE_TASK,
 	docsResponseWorkflow,
 	linkGapWorkflow,
 	multiItemWorkflow,
@@ -39,32 +40,14 @@ export function dataScenarios(context: ContextGetter): void {
 
 		const tasks = intersectionTasks(await sim.log());
 		expect(tasks).toHaveLength(1);
-		expect(tasks[0]).toMatchObject({
-			targets: { '1': 'moz.com', '2': 'ahrefs.com' },
-			exclude_targets: ['semrush.com'],
-			limit: 5,
-			order_by: ['1.backlinks,desc'],
-			include_subdomains: false,
-			exclude_internal_backlinks: true,
-		});
+		expect(tasks[0]).toMatchObject(DOCS_EXAMPLE_TASK);
 	});
 
 	it("emits the docs' own example response as five flat items, values matching", async () => {
 		const { n8n, docs } = context();
 		docs.bodies.length = 0;
 		const rows = nodeJson(await executeOk(n8n, docsResponseWorkflow.id), DFS);
-		expect(docs.bodies).toEqual([
-			[
-				{
-					targets: { '1': 'moz.com', '2': 'ahrefs.com' },
-					exclude_targets: ['semrush.com'],
-					limit: 5,
-					order_by: ['1.backlinks,desc'],
-					include_subdomains: false,
-					exclude_internal_backlinks: true,
-				},
-			],
-		]);
+		expect(docs.bodies).toEqual([[DOCS_EXAMPLE_TASK]]);
 		const example = JSON.parse(readFileSync(DOCS_RESPONSE_PATH, 'utf8'));
 		const items = example.tasks[0].result[0].items as ApiItem[];
 		expect(rows).toEqual(items.map((item) => flattenItem(item, ['moz.com', 'ahrefs.com'])));
