@@ -7,6 +7,8 @@ import type {
 
 export const LIVE_BASE_URL = 'https://api.dataforseo.com';
 export const SANDBOX_BASE_URL = 'https://sandbox.dataforseo.com';
+/** The credential type's name, which nodes ask n8n for. */
+export const CREDENTIAL_TYPE = 'dataForSeoBasicAuthApi';
 
 // The credential test runs the request through n8n's expression engine, so the base URL
 // is an expression over the same three fields that the node resolves in code.
@@ -19,7 +21,7 @@ const baseUrlExpression =
 
 export class DataForSeoBasicAuthApi implements ICredentialType {
 	// Not `dataForSeoApi`: that name belongs to DataForSEO's own package, and both may be installed.
-	name = 'dataForSeoBasicAuthApi';
+	name = CREDENTIAL_TYPE;
 
 	displayName = 'DataForSEO (Basic Auth) API';
 

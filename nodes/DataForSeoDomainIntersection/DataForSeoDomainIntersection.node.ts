@@ -1,5 +1,4 @@
 import type {
-	IDataObject,
 	IExecuteFunctions,
 	INodeExecutionData,
 	INodeType,
@@ -7,34 +6,17 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { resolveBaseUrl } from './baseUrl';
+import { resolveBaseUrl } from './api/baseUrl';
+import { CREDENTIAL_TYPE, n8nSender } from './api/sender';
 import { properties } from './description';
-import { Execution } from './execution';
-import { loadOptions } from './loadOptions';
-import { toNodeError, type NodeFailure } from './nodeErrors';
-import { buildRequest, type IntersectionRequest } from './request';
-import { SeenStores } from './seenStore';
-import { runSeries } from './series';
-import { reportRun } from './summary';
-import { CREDENTIAL_TYPE, n8nSender } from './transport';
-
-function readRequest(fn: IExecuteFunctions, itemIndex: number): IntersectionRequest {
-	const returnAll = fn.getNodeParameter('returnAll', itemIndex, false) as boolean;
-	return buildRequest({
-		targets: fn.getNodeParameter('targets', itemIndex, ''),
-		excludeTargets: fn.getNodeParameter('excludeTargets', itemIndex, ''),
-		returnAll,
-		limit: returnAll ? 1 : fn.getNodeParameter('limit', itemIndex, 50),
-		maxResults: returnAll ? fn.getNodeParameter('maxResults', itemIndex, 10000) : 0,
-		outputFormat: fn.getNodeParameter('outputFormat', itemIndex, 'flat'),
-		options: fn.getNodeParameter('options', itemIndex, {}) as IDataObject,
-		builders: {
-			filterBuilder: fn.getNodeParameter('filterBuilder', itemIndex, {}),
-			filterCombine: fn.getNodeParameter('filterCombine', itemIndex, 'and'),
-			sortBuilder: fn.getNodeParameter('sortBuilder', itemIndex, {}),
-		},
-	});
-}
+import { loadOptions } from './filterFields/loadOptions';
+import { errorItem, toNodeError, type NodeFailure } from './output/nodeErrors';
+import { reportRun } from './output/runHint';
+import { SeenStores } from './output/seenStore';
+import { readRequest } from './request/readParameters';
+import type { IntersectionRequest } from './request/task';
+import { Execution } from './run/execution';
+import { runSeries } from './run/series';
 
 export class DataForSeoDomainIntersection implements INodeType {
 	description: INodeTypeDescription = {
@@ -112,9 +94,4 @@ export class DataForSeoDomainIntersection implements INodeType {
 		reportRun(this, execution);
 		return [outputs.flat()];
 	}
-}
-
-/** n8n's shape for a failed item: `error` set routes it to the error output when there is one. */
-function errorItem(error: NodeFailure, itemIndex: number): INodeExecutionData {
-	return { json: { error: error.message }, error, pairedItem: { item: itemIndex } };
 }

@@ -3,9 +3,9 @@
  * the same response bytes. The node's own check of each answer (readEnvelope + readTask) is
  * timed as well, because it walks the same items on the same thread.
  */
-import { flattenItem } from '../../nodes/DataForSeoDomainIntersection/flatten';
-import type { ApiItem } from '../../nodes/DataForSeoDomainIntersection/responseSchema';
-import { readEnvelope, readTask } from '../../nodes/DataForSeoDomainIntersection/transport';
+import { flattenItem } from '../../nodes/DataForSeoDomainIntersection/output/flatten';
+import type { ApiItem } from '../../nodes/DataForSeoDomainIntersection/api/responseSchema';
+import { readEnvelope, readTask } from '../../nodes/DataForSeoDomainIntersection/api/envelope';
 import { SIM_LOGIN, SIM_PASSWORD } from '../../test/simulator';
 import { median } from './model';
 import type { SimProcess } from './simProcess';
@@ -44,7 +44,7 @@ function itemsOf(body: unknown): ApiItem[] {
 /** CPU time rather than wall time, so other processes on the machine do not skew the ratio. */
 /** The node's own check of one answer, as transport.ts runs it on every response. */
 const checked = (body: unknown): number =>
-	readTask(readEnvelope({ statusCode: 200, body, headers: {} })) ? 1 : 0;
+	readTask(readEnvelope({ statusCode: 200, body })) ? 1 : 0;
 
 function timed(work: () => void): number {
 	const started = process.cpuUsage();

@@ -1,6 +1,6 @@
 import type { INodeParameters } from 'n8n-workflow';
 
-import { clearCatalogueCache } from '../../nodes/DataForSeoDomainIntersection/fieldSource';
+import { clearCatalogueCache } from '../../nodes/DataForSeoDomainIntersection/filterFields/fetchCatalogue';
 import { availableFiltersResult, startSimulator, type Simulator } from '../simulator';
 import { loadNodeOptions } from './loadOptionsRunner';
 import { json, runNode } from './nodeRunner';

@@ -2,8 +2,8 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 import example from '../fixtures/example_response.json';
-import { flattenItem } from '../../nodes/DataForSeoDomainIntersection/flatten';
-import type { ApiItem } from '../../nodes/DataForSeoDomainIntersection/responseSchema';
+import { flattenItem } from '../../nodes/DataForSeoDomainIntersection/output/flatten';
+import type { ApiItem } from '../../nodes/DataForSeoDomainIntersection/api/responseSchema';
 import { intersect, SIM_PASSWORD, startSimulator, type Simulator } from '../simulator';
 import { json, NODE_NAME, runNode } from './nodeRunner';
 

@@ -2,8 +2,8 @@ import { executeOk } from '../harness/n8n-cli';
 import { nodeJson, nodeOutput } from '../harness/run-data';
 import { readFileSync } from 'node:fs';
 
-import { flattenItem } from '../../../nodes/DataForSeoDomainIntersection/flatten';
-import type { ApiItem } from '../../../nodes/DataForSeoDomainIntersection/responseSchema';
+import { flattenItem } from '../../../nodes/DataForSeoDomainIntersection/output/flatten';
+import type { ApiItem } from '../../../nodes/DataForSeoDomainIntersection/api/responseSchema';
 import { DOCS_RESPONSE_PATH } from '../harness/docs-server';
 import {
 	COMPETITOR_SETS,

@@ -1,0 +1,71 @@
+import { z } from 'zod';
+
+import { MAX_CONCURRENCY, MAX_REQUESTS_PER_MINUTE } from '../api/limits';
+import { defineFields, int } from './define';
+
+/** Technical options: how requests are sent, not what is asked. */
+export const runSettingFields = defineFields('options', {
+	maxRetries: {
+		rule: int(0, 10),
+		ui: {
+			displayName: 'Max Retries',
+			type: 'number',
+			typeOptions: { minValue: 0, maxValue: 10 },
+			default: 3,
+			description:
+				'How often to retry a request after a temporary failure (rate limit, timeout, DataForSEO server error), e.g. 3',
+		},
+	},
+	retryDelay: {
+		rule: int(0, 60_000),
+		ui: {
+			displayName: 'Retry Delay (Ms)',
+			type: 'number',
+			typeOptions: { minValue: 0 },
+			default: 1000,
+			description:
+				'First pause before a retry, in milliseconds, e.g. 1000. It doubles on each further retry.',
+		},
+	},
+	timeout: {
+		rule: int(1000, 600_000),
+		ui: {
+			displayName: 'Timeout (Ms)',
+			type: 'number',
+			typeOptions: { minValue: 1000 },
+			default: 120000,
+			description: 'How long to wait for one answer, in milliseconds, e.g. 120000',
+		},
+	},
+	concurrency: {
+		rule: int(1, MAX_CONCURRENCY),
+		ui: {
+			displayName: 'Concurrency',
+			type: 'number',
+			typeOptions: { minValue: 1, maxValue: MAX_CONCURRENCY },
+			default: 5,
+			description: `How many requests may run at the same time across all items and pages, e.g. 5. DataForSEO allows at most ${MAX_CONCURRENCY}.`,
+		},
+	},
+	requestsPerMinute: {
+		rule: int(1, MAX_REQUESTS_PER_MINUTE),
+		ui: {
+			displayName: 'Requests per Minute',
+			type: 'number',
+			typeOptions: { minValue: 1, maxValue: MAX_REQUESTS_PER_MINUTE },
+			default: MAX_REQUESTS_PER_MINUTE,
+			description: `Pace for this execution, e.g. 600. DataForSEO allows ${MAX_REQUESTS_PER_MINUTE.toLocaleString('en-US')} a minute; the node slows down by itself if it is told to.`,
+		},
+	},
+	maxCost: {
+		rule: z.coerce.number().positive('must be more than 0'),
+		ui: {
+			displayName: 'Max Cost (USD)',
+			type: 'number',
+			typeOptions: { minValue: 0, numberPrecision: 2 },
+			default: 1,
+			description:
+				'Stop before this execution would spend more than this many US dollars, e.g. 1. A request costs about $0.02 plus $0.00003 per row.',
+		},
+	},
+});

@@ -1,0 +1,47 @@
+import { FIELDS, label } from '../fields';
+import { InputError } from './inputError';
+import type { IntersectionRequest } from './task';
+
+/** n choose k, for the call-count check before anything is sent. */
+export function binomial(n: number, k: number): number {
+	let result = 1;
+	for (let i = 1; i <= k; i++) result = (result * (n - k + i)) / i;
+	return Math.round(result);
+}
+
+/** All k-subsets of 1..n, as ascending 1-based target numbers, in lexicographic order. */
+export function subsets(n: number, k: number): number[][] {
+	const out: number[][] = [];
+	const pick = (start: number, chosen: number[]) => {
+		if (chosen.length === k) {
+			out.push([...chosen]);
+			return;
+		}
+		for (let i = start; i <= n - (k - chosen.length) + 1; i++) pick(i + 1, [...chosen, i]);
+	};
+	pick(1, []);
+	return out;
+}
+
+/** Checks "at least K of N" and plans its calls, refusing runs with too many combinations. */
+export function planAtLeast(
+	scalars: { matchMode: 'all' | 'atLeast'; minMatches?: number; maxSubsets: number },
+	targetCount: number,
+): IntersectionRequest['atLeast'] {
+	if (scalars.matchMode === 'all') return undefined;
+	const k = scalars.minMatches;
+	if (k === undefined || k > targetCount) {
+		throw new InputError(
+			label('minMatches'),
+			`must be between 1 and the number of competitors (${targetCount}); got ${k ?? 'nothing'}.`,
+		);
+	}
+	const count = binomial(targetCount, k);
+	if (count > scalars.maxSubsets) {
+		throw new InputError(
+			label('maxSubsets'),
+			`"at least ${k} of ${targetCount}" needs ${count} combinations of competitors, each its own request series (at least ${count} requests, about $${(count * 0.02).toFixed(2)} or more), but the limit is ${scalars.maxSubsets}. Raise ${FIELDS.maxSubsets.ui.displayName}, or change ${FIELDS.minMatches.ui.displayName}.`,
+		);
+	}
+	return { minMatches: k, subsets: subsets(targetCount, k) };
+}

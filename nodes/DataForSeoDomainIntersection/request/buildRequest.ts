@@ -1,0 +1,114 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import { MAX_EXCLUDE_TARGETS, MAX_TARGETS, PAGE_SIZE } from '../api/limits';
+import { apiOptionFields, label } from '../fields';
+import { planAtLeast } from './atLeastPlan';
+import { resolveCriteria, type BuilderParameters } from './criteria';
+import { forEachCondition, targetIndexOf, type FilterExpression } from './filterGrammar';
+import { InputError } from './inputError';
+import { parseScalars, type Scalars } from './scalars';
+import { normalizeList } from './targets';
+import type { DomainIntersectionTask, IntersectionRequest } from './task';
+
+/** Raw parameter values as n8n returns them. */
+export interface NodeParameters {
+	targets: unknown;
+	excludeTargets: unknown;
+	returnAll: boolean;
+	limit: unknown;
+	maxResults: unknown;
+	outputFormat: unknown;
+	options: IDataObject;
+	/** The filter and sort builders; callers that only use the JSON forms leave them out. */
+	builders?: BuilderParameters;
+}
+
+function referencesTargetIndex(filters?: FilterExpression, orderBy?: string[]): boolean {
+	let found = (orderBy ?? []).some((rule) => targetIndexOf(rule) !== undefined);
+	if (filters)
+		forEachCondition(filters, ([field]) => (found ||= targetIndexOf(field) !== undefined));
+	return found;
+}
+
+/** The options that map one to one onto task fields, as set. */
+function apiOptions(scalars: Scalars): Partial<DomainIntersectionTask> {
+	const task: Record<string, unknown> = {};
+	for (const [name, field] of Object.entries(apiOptionFields)) {
+		const value = scalars[name as keyof typeof apiOptionFields];
+		if (value !== undefined && value !== '') task[field.api] = value;
+	}
+	return task as Partial<DomainIntersectionTask>;
+}
+
+/** Turns one item's parameters into a validated request. Throws InputError; sends nothing. */
+export function buildRequest(params: NodeParameters): IntersectionRequest {
+	const targets = normalizeList(params.targets, label('targets'), {
+		min: 1,
+		max: MAX_TARGETS,
+		allowWildcard: false,
+	});
+	const excludes = normalizeList(params.excludeTargets, label('excludeTargets'), {
+		min: 0,
+		max: MAX_EXCLUDE_TARGETS,
+		allowWildcard: true,
+	});
+	const both = excludes.values.find((entry) => targets.values.includes(entry));
+	if (both) {
+		throw new InputError(
+			label('excludeTargets'),
+			`"${both}" is also a competitor, so no domain could match. Remove it from one of the two lists.`,
+		);
+	}
+
+	const scalars = parseScalars(params);
+	const { filters, orderBy, backlinksFilters } = resolveCriteria(
+		params.builders ?? {},
+		params.options,
+		targets.values.length,
+	);
+
+	if (targets.droppedDuplicates && referencesTargetIndex(filters, orderBy)) {
+		throw new InputError(
+			label('targets'),
+			'the list repeats a domain, and removing the repeat would renumber the targets your filters or sort refer to (1., 2., …). Remove the repeated entry.',
+		);
+	}
+
+	const { offset, ...optionsSent } = apiOptions(scalars);
+	const task: DomainIntersectionTask = {
+		targets: Object.fromEntries(targets.values.map((target, index) => [String(index + 1), target])),
+	};
+	if (excludes.values.length > 0) task.exclude_targets = excludes.values;
+	if (filters) task.filters = filters;
+	if (orderBy && orderBy.length > 0) task.order_by = orderBy;
+	if (backlinksFilters) task.backlinks_filters = backlinksFilters;
+	Object.assign(task, optionsSent);
+
+	const atLeast = planAtLeast(scalars, targets.values.length);
+	const wanted = params.returnAll
+		? scalars.maxResults === 0
+			? Infinity
+			: scalars.maxResults
+		: scalars.limit;
+	return {
+		task,
+		targets: targets.values,
+		excludeTargets: excludes.values,
+		offset,
+		wanted,
+		cap: params.returnAll ? (wanted === Infinity ? 'none' : 'maxResults') : 'limit',
+		paged: params.returnAll || wanted > PAGE_SIZE,
+		outputFormat: scalars.outputFormat,
+		atLeast,
+		onlyNew: scalars.onlyNew,
+		resetSeen: scalars.resetSeen,
+		settings: {
+			maxRetries: scalars.maxRetries,
+			retryDelay: scalars.retryDelay,
+			timeout: scalars.timeout,
+			concurrency: scalars.concurrency,
+			requestsPerMinute: scalars.requestsPerMinute,
+			maxCost: scalars.maxCost,
+		},
+	};
+}

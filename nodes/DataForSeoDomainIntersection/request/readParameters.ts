@@ -1,0 +1,26 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+
+import { FIELDS } from '../fields';
+import { buildRequest } from './buildRequest';
+import type { IntersectionRequest } from './task';
+
+/** One item's parameters, read from n8n and turned into a validated request. */
+export function readRequest(fn: IExecuteFunctions, itemIndex: number): IntersectionRequest {
+	const read = (name: keyof typeof FIELDS) =>
+		fn.getNodeParameter(name, itemIndex, FIELDS[name].ui.default);
+	const returnAll = read('returnAll') as boolean;
+	return buildRequest({
+		targets: read('targets'),
+		excludeTargets: read('excludeTargets'),
+		returnAll,
+		limit: returnAll ? 1 : read('limit'),
+		maxResults: returnAll ? read('maxResults') : 0,
+		outputFormat: read('outputFormat'),
+		options: fn.getNodeParameter('options', itemIndex, {}) as IDataObject,
+		builders: {
+			filterBuilder: read('filterBuilder'),
+			filterCombine: read('filterCombine'),
+			sortBuilder: read('sortBuilder'),
+		},
+	});
+}

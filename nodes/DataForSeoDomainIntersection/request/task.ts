@@ -1,0 +1,55 @@
+import type { FilterExpression } from './filterGrammar';
+
+/** The body of one DataForSEO task, as sent. Only fields the user set are present. */
+export interface DomainIntersectionTask {
+	targets: Record<string, string>;
+	exclude_targets?: string[];
+	filters?: FilterExpression;
+	order_by?: string[];
+	offset?: number;
+	limit?: number;
+	internal_list_limit?: number;
+	backlinks_status_type?: 'all' | 'live' | 'lost';
+	backlinks_filters?: FilterExpression;
+	include_subdomains?: boolean;
+	include_indirect_links?: boolean;
+	exclude_internal_backlinks?: boolean;
+	intersection_mode?: 'all' | 'partial';
+	rank_scale?: 'one_hundred' | 'one_thousand';
+	tag?: string;
+}
+
+/** How items are written out; the Output Format field offers these. */
+export const OUTPUT_FORMATS = ['flat', 'raw', 'summary'] as const;
+export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
+
+export interface RunSettings {
+	maxRetries: number;
+	retryDelay: number;
+	timeout: number;
+	concurrency: number;
+	requestsPerMinute: number;
+	maxCost?: number;
+}
+
+/** Everything one input item asks for, validated. */
+export interface IntersectionRequest {
+	/** The task without `offset` and `limit`; the pager sets those per page. */
+	task: DomainIntersectionTask;
+	targets: string[];
+	excludeTargets: string[];
+	/** Start position, when the user set one. */
+	offset?: number;
+	/** Rows wanted; Infinity for Return All without a cap. */
+	wanted: number;
+	/** What bounds `wanted`, so a cut can be explained. */
+	cap: 'limit' | 'maxResults' | 'none';
+	/** True when more than one page may be needed, so the order must be made stable. */
+	paged: boolean;
+	outputFormat: OutputFormat;
+	/** For "at least K of N": the K-subsets of target numbers to call; absent for "all". */
+	atLeast?: { minMatches: number; subsets: number[][] };
+	onlyNew: boolean;
+	resetSeen: boolean;
+	settings: RunSettings;
+}

@@ -1,0 +1,64 @@
+import { CostGuard } from './cost';
+import type { FetchPage } from './pages';
+import type { ApiItem } from '../api/responseSchema';
+import type { RunSettings } from '../request/task';
+import { Throttle } from '../api/throttle';
+import { sendWithRetries } from '../api/retry';
+import type { Send } from '../api/sender';
+
+export const LIVE_PATH = '/v3/backlinks/domain_intersection/live';
+
+export interface ExecutionStats {
+	requests: number;
+	retries: number;
+	/** Sum of the `cost` DataForSEO reported, in US dollars. */
+	cost: number;
+	rows: number;
+	cutBy: Set<'maxResults' | 'maxCost'>;
+}
+
+/**
+ * What all items of one node execution share: the connection, the rate and concurrency
+ * limits, the cost cap and the counters for the run summary.
+ */
+export class Execution {
+	readonly throttle: Throttle;
+	readonly costGuard: CostGuard;
+	readonly stats: ExecutionStats = { requests: 0, retries: 0, cost: 0, rows: 0, cutBy: new Set() };
+
+	constructor(
+		private readonly send: Send,
+		readonly settings: RunSettings,
+	) {
+		this.throttle = new Throttle(settings.concurrency, settings.requestsPerMinute);
+		this.costGuard = new CostGuard(settings.maxCost);
+	}
+
+	/** A page fetcher for one item; `counters` also receives that item's own requests and cost. */
+	pageFetcher(settings: RunSettings, counters: { requests: number; cost: number }): FetchPage {
+		return async (task) => {
+			const result = await sendWithRetries(
+				this.send,
+				{
+					maxRetries: settings.maxRetries,
+					retryDelay: settings.retryDelay,
+					throttle: this.throttle,
+					onAttempt: (attempt) => {
+						this.stats.requests++;
+						counters.requests++;
+						if (attempt > 0) this.stats.retries++;
+					},
+				},
+				'POST',
+				LIVE_PATH,
+				[task],
+			);
+			const cost = result.cost ?? 0;
+			this.stats.cost += cost;
+			counters.cost += cost;
+			const page = result.result?.[0];
+			// readTask has checked every item's shape.
+			return { total: page?.total_count ?? 0, items: (page?.items ?? []) as ApiItem[] };
+		};
+	}
+}

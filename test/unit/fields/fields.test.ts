@@ -1,0 +1,98 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+
+import type { INodeProperties } from 'n8n-workflow';
+
+import { properties } from '../../../nodes/DataForSeoDomainIntersection/description';
+import { FIELDS, label, type FieldName } from '../../../nodes/DataForSeoDomainIntersection/fields';
+import { buildRequest } from '../../../nodes/DataForSeoDomainIntersection/request/buildRequest';
+import { InputError } from '../../../nodes/DataForSeoDomainIntersection/request/inputError';
+
+const NODE_DIR = join(__dirname, '../../../nodes/DataForSeoDomainIntersection');
+
+/** Every label the UI can show: "Display Name (name)", with "Options > " inside the collection. */
+function uiLabels(): Set<string> {
+	const labels = new Set<string>();
+	for (const property of properties) {
+		if (property.name === 'options') {
+			for (const option of property.options as INodeProperties[])
+				labels.add(`Options > ${option.displayName} (${option.name})`);
+		} else labels.add(`${property.displayName} (${property.name})`);
+	}
+	return labels;
+}
+
+function sourceFiles(dir: string): string[] {
+	return readdirSync(dir).flatMap((name) => {
+		const path = join(dir, name);
+		if (statSync(path).isDirectory()) return sourceFiles(path);
+		return path.endsWith('.ts') ? [path] : [];
+	});
+}
+
+describe('fields: one place per field', () => {
+	it('gives every field a label that the UI shows, at the place the UI shows it', () => {
+		const shown = uiLabels();
+		for (const name of Object.keys(FIELDS) as FieldName[]) expect(shown).toContain(label(name));
+	});
+
+	it('has a field for every parameter the UI shows', () => {
+		const named = new Set(Object.keys(FIELDS));
+		const top = properties.filter((p) => p.type !== 'notice' && p.name !== 'options');
+		const options = properties.find((p) => p.name === 'options')!.options as INodeProperties[];
+		for (const property of [...top, ...options]) expect(named).toContain(property.name);
+	});
+
+	it('names only UI labels in errors about bad input', () => {
+		const shown = uiLabels();
+		const base = {
+			targets: 'moz.com, ahrefs.com',
+			excludeTargets: '',
+			returnAll: false,
+			limit: 50,
+			maxResults: 0,
+			outputFormat: 'flat',
+			options: {},
+		};
+		const bad = [
+			{ targets: '' },
+			{ excludeTargets: 'moz.com' },
+			{ limit: 0 },
+			{ outputFormat: 'xml' },
+			...Object.entries({
+				offset: -1,
+				internalListLimit: 5000,
+				backlinksStatusType: 'gone',
+				tag: 'x'.repeat(300),
+				maxRetries: 99,
+				timeout: 5,
+				concurrency: 99,
+				requestsPerMinute: 0,
+				maxCost: -1,
+				filtersJson: '[oops',
+				orderByJson: '["1.backlinks"]',
+				backlinksFiltersJson: '{}',
+			}).map(([key, value]) => ({ options: { [key]: value } })),
+			{ options: { matchMode: 'atLeast', minMatches: 5 } },
+			{ options: { matchMode: 'atLeast', minMatches: 1, maxSubsets: 1 } },
+		];
+		for (const change of bad) {
+			let error: unknown;
+			try {
+				buildRequest({ ...base, ...change });
+			} catch (caught) {
+				error = caught;
+			}
+			expect(error).toBeInstanceOf(InputError);
+			expect(shown).toContain((error as InputError).field);
+		}
+	});
+
+	it('writes no field label by hand outside fields/', () => {
+		const handWritten = /['"`](Options > [A-Z][^'"`$]*)['"`]/;
+		for (const file of sourceFiles(NODE_DIR)) {
+			if (file.includes(`${join('fields', '')}`)) continue;
+			expect([file, handWritten.exec(readFileSync(file, 'utf8'))?.[1]]).toEqual([file, undefined]);
+		}
+	});
+});
