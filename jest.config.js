@@ -14,5 +14,7 @@ module.exports = {
 		project('unit'),
 		project('integration', { setupFilesAfterEnv: ['<rootDir>/test/setup/integration.ts'] }),
 		project('e2e', { setupFilesAfterEnv: ['<rootDir>/test/setup/e2e.ts'] }),
+		// n8n's verification scanner, installed into a cache folder on first use: `npm run test:scan`.
+		project('scan'),
 	],
 };
