@@ -17,6 +17,7 @@ import { readRequest } from './request/readParameters';
 import type { IntersectionRequest } from './request/task';
 import { Execution } from './run/execution';
 import { runSeries } from './run/series';
+import { sharedSettingsWarning } from './run/sharedSettings';
 
 export class DataForSeoDomainIntersection implements INodeType {
 	description: INodeTypeDescription = {
@@ -69,6 +70,10 @@ export class DataForSeoDomainIntersection implements INodeType {
 			n8nSender(this, baseUrl, first.settings.timeout),
 			first.settings,
 		);
+		const valid = requests.filter((r): r is IntersectionRequest => !(r instanceof Error));
+		for (const request of valid) request.notes.forEach((note) => execution.stats.notes.add(note));
+		const differing = sharedSettingsWarning(valid.map((request) => request.settings));
+		if (differing) execution.stats.warnings.add(differing);
 
 		// Static data is only touched when an item asks for "only new".
 		const seen = new SeenStores(() => this.getWorkflowStaticData('node'));

@@ -51,7 +51,7 @@ describe('the builders through n8n-core', () => {
 			targets: { '1': 'moz.com', '2': 'ahrefs.com' },
 			exclude_targets: ['semrush.com'],
 			filters: ['1.backlinks', '>', 10],
-			order_by: ['1.backlinks,desc'],
+			order_by: ['1.backlinks,desc', '1.target,asc'],
 			limit: 5,
 		});
 		expect(sent.builderRows).toEqual(sent.jsonRows);

@@ -64,7 +64,7 @@ describe('match mode "at least K of N"', () => {
 			expect(
 				new Set(calls.map((entry) => JSON.stringify((entry.body as IDataObject[])[0].targets)))
 					.size,
-			).toBe([4, 6, 4, 1][k - 1]);
+			).toBe([15, 11, 5, 1][k - 1]);
 		},
 	);
 
@@ -76,7 +76,7 @@ describe('match mode "at least K of N"', () => {
 				options: { matchMode: 'atLeast', minMatches: 3 },
 			},
 		});
-		expect(result.error?.message).toMatch(/needs 35 combinations/);
+		expect(result.error?.message).toMatch(/needs 99 combinations/);
 		expect(sim.log).toHaveLength(0);
 	});
 });

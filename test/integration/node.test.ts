@@ -22,7 +22,8 @@ const DOCS_TASK = {
 	targets: { '1': 'moz.com', '2': 'ahrefs.com' },
 	exclude_targets: ['semrush.com'],
 	limit: 5,
-	order_by: ['1.backlinks,desc'],
+	// The referring domain as the last rule: the same order at any Limit, and no ties between pages.
+	order_by: ['1.backlinks,desc', '1.target,asc'],
 	include_subdomains: false,
 	exclude_internal_backlinks: true,
 };
@@ -303,7 +304,7 @@ describe('several input items', () => {
 		expect(items.map((item) => (item.pairedItem as { item: number }).item)).toEqual([
 			0, 0, 1, 2, 2,
 		]);
-		expect(items[2].json.error).toMatch(/Competitors \(targets\): entry 1 "not a domain"/);
+		expect(items[2].json.error).toMatch(/Competitors \(targets\): entry 1 "not" is not a domain/);
 		expect(posts()).toHaveLength(2);
 	});
 

@@ -38,7 +38,8 @@ export const criteriaOptionFields = defineFields('options', {
 		ui: {
 			displayName: 'Filters (JSON)',
 			type: 'json',
-			default: '["1.backlinks", ">", 10]',
+			default: '',
+			placeholder: '["1.backlinks", ">", 10]',
 			description: `Keep only some referring domains, in DataForSEO’s filter format. The number before the dot is the competitor’s position, e.g. [["1.backlinks", ">", 10], "and", ["2.rank", ">=", 100]]. Operators: = &lt;&gt; &lt; &lt;= &gt; &gt;= in not_in like not_like ilike not_ilike match not_match regex not_regex. At most ${MAX_FILTER_CONDITIONS} conditions.`,
 		},
 	},
@@ -47,7 +48,8 @@ export const criteriaOptionFields = defineFields('options', {
 		ui: {
 			displayName: 'Sort (JSON)',
 			type: 'json',
-			default: '["1.backlinks,desc"]',
+			default: '',
+			placeholder: '["1.backlinks,desc"]',
 			description: `Up to ${MAX_ORDER_RULES} sort rules as "field,asc" or "field,desc", e.g. ["1.backlinks,desc", "2.rank,desc"]`,
 		},
 	},
@@ -69,7 +71,8 @@ export const criteriaOptionFields = defineFields('options', {
 		ui: {
 			displayName: 'Backlinks Filters (JSON)',
 			type: 'json',
-			default: '[["dofollow", "=", true]]',
+			default: '',
+			placeholder: '[["dofollow", "=", true]]',
 			description: `Which backlinks count towards the metrics, in DataForSEO’s filter format, e.g. [["dofollow", "=", true]] for followed links only. At most ${MAX_FILTER_CONDITIONS} conditions.`,
 		},
 	},

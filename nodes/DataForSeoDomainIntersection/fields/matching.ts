@@ -45,9 +45,9 @@ export const matchingFields = defineFields('options', {
 			displayName: 'Max Competitor Combinations',
 			type: 'number',
 			typeOptions: { minValue: 1, maxValue: 1000 },
-			default: 20,
+			default: 30,
 			description:
-				'Safety cap for Match Mode "At Least": the run is refused before anything is sent if it needs more combinations than this, e.g. 20. 5 competitors with Minimum Matches 2 need 10.',
+				'Safety cap for Match Mode "At Least": the run is refused before anything is sent if it needs more combinations than this, e.g. 30. Each combination of at least Minimum Matches competitors is its own request series: 4 competitors with Minimum Matches 2 need 11, 5 need 26.',
 		},
 	},
 	onlyNew: {

@@ -34,7 +34,8 @@ export const runSettingFields = defineFields('options', {
 			type: 'number',
 			typeOptions: { minValue: 1000 },
 			default: 120000,
-			description: 'How long to wait for one answer, in milliseconds, e.g. 120000',
+			description:
+				'How long to wait for one answer, in milliseconds, e.g. 120000. It applies to the whole run, so it is read from the first input item.',
 		},
 	},
 	concurrency: {
@@ -44,7 +45,7 @@ export const runSettingFields = defineFields('options', {
 			type: 'number',
 			typeOptions: { minValue: 1, maxValue: MAX_CONCURRENCY },
 			default: 5,
-			description: `How many requests may run at the same time across all items and pages, e.g. 5. DataForSEO allows at most ${MAX_CONCURRENCY}.`,
+			description: `How many requests may run at the same time across all items and pages, e.g. 5. DataForSEO allows at most ${MAX_CONCURRENCY}. It applies to the whole run, so it is read from the first input item.`,
 		},
 	},
 	requestsPerMinute: {
@@ -54,18 +55,19 @@ export const runSettingFields = defineFields('options', {
 			type: 'number',
 			typeOptions: { minValue: 1, maxValue: MAX_REQUESTS_PER_MINUTE },
 			default: MAX_REQUESTS_PER_MINUTE,
-			description: `Pace for this execution, e.g. 600. DataForSEO allows ${MAX_REQUESTS_PER_MINUTE.toLocaleString('en-US')} a minute; the node slows down by itself if it is told to.`,
+			description: `Pace for this execution, e.g. 600. DataForSEO allows ${MAX_REQUESTS_PER_MINUTE.toLocaleString('en-US')} a minute; the node slows down by itself if it is told to. It applies to the whole run, so it is read from the first input item.`,
 		},
 	},
 	maxCost: {
-		rule: z.coerce.number().positive('must be more than 0'),
+		// 0, the default, means no cap: adding the option must not change a run until a cap is typed.
+		rule: z.coerce.number().nonnegative('must be 0 (no cap) or more'),
 		ui: {
 			displayName: 'Max Cost (USD)',
 			type: 'number',
 			typeOptions: { minValue: 0, numberPrecision: 2 },
-			default: 1,
+			default: 0,
 			description:
-				'Stop before this execution would spend more than this many US dollars, e.g. 1. A request costs about $0.02 plus $0.00003 per row.',
+				'Stop before this execution would spend more than this many US dollars, e.g. 1; 0 means no cap. A request costs about $0.02 plus $0.00003 per row. It applies to the whole run, so it is read from the first input item.',
 		},
 	},
 });

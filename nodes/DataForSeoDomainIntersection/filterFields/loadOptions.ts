@@ -14,7 +14,7 @@ import { resolveBaseUrl } from '../api/baseUrl';
 import { loadCatalogue } from './fetchCatalogue';
 import type { FilterOperator } from '../request/filterGrammar';
 import { MAX_TARGETS } from '../api/limits';
-import { splitList } from '../request/targets';
+import { splitList } from '../request/lists';
 import { CREDENTIAL_TYPE, n8nSender } from '../api/sender';
 
 const LOAD_TIMEOUT_MS = 15_000;

@@ -1,4 +1,4 @@
-import type { INodeExecutionData } from 'n8n-workflow';
+import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
 import { flattenItem, rawItem, referringDomainOf } from './flatten';
 import type { IntersectionRequest } from '../request/task';
@@ -6,6 +6,10 @@ import type { ApiItem } from '../api/responseSchema';
 import type { SeenStore } from './seenStore';
 
 const TOP_DOMAINS = 10;
+
+function domainsOf(items: readonly ApiItem[]): string[] {
+	return items.map(referringDomainOf).filter((domain): domain is string => domain !== null);
+}
 
 /**
  * Turns API items into output items as pages arrive (so raw pages are not kept), dropping
@@ -24,20 +28,35 @@ export class ItemWriter {
 		private readonly seen?: SeenStore,
 	) {}
 
-	add(apiItems: readonly ApiItem[]): void {
+	/** Rows written out (or counted, for the summary format). */
+	emitted = 0;
+
+	/** True once the request's Limit is reached; Only New reads on until then. */
+	get full(): boolean {
+		return this.emitted >= this.request.wanted;
+	}
+
+	async add(apiItems: readonly ApiItem[]): Promise<void> {
 		const { outputFormat, targets } = this.request;
+		const { tag } = this.request.task;
+		this.rows += apiItems.length;
+		const fresh = this.seen ? await this.seen.filterNew(domainsOf(apiItems)) : undefined;
 		for (const item of apiItems) {
-			this.rows++;
+			if (this.full) return;
 			const domain = referringDomainOf(item);
 			if (domain !== null) {
-				if (this.seen) {
-					if (this.seen.has(domain)) continue;
+				if (fresh) {
+					if (!fresh.has(domain)) continue;
 					this.emittedDomains.push(domain);
 				}
 				if (this.top.length < TOP_DOMAINS) this.top.push(domain);
 			}
+			this.emitted++;
 			if (outputFormat === 'summary') continue;
-			const json = outputFormat === 'raw' ? rawItem(item, targets) : flattenItem(item, targets);
+			const json: IDataObject =
+				outputFormat === 'raw' ? rawItem(item, targets) : flattenItem(item, targets);
+			// The tag lets rows be matched to the request that found them, e.g. in a shared Sheet.
+			if (tag !== undefined) json.tag = tag;
 			this.items.push({ json, pairedItem: { item: this.itemIndex } });
 		}
 	}
@@ -54,6 +73,7 @@ export class ItemWriter {
 			cost: Math.round(cost * 1e5) / 1e5,
 		};
 		if (this.request.onlyNew) json.new_rows = this.emittedDomains.length;
+		if (this.request.task.tag !== undefined) json.tag = this.request.task.tag;
 		return { json, pairedItem: { item: this.itemIndex } };
 	}
 }

@@ -72,6 +72,11 @@ export class SeenStore {
 		return this.known.has(fingerprint(domain));
 	}
 
+	/** The domains no earlier run emitted. */
+	async filterNew(domains: readonly string[]): Promise<Set<string>> {
+		return new Set(domains.filter((domain) => !this.has(domain)));
+	}
+
 	/** Marks domains as emitted; called only once their item's run has succeeded. */
 	remember(domains: readonly string[]): void {
 		for (const domain of domains) {

@@ -1,3 +1,4 @@
+import { MAX_EXCLUDE_TARGETS } from '../api/limits';
 import { FIELDS, label } from '../fields';
 import { InputError } from './inputError';
 import type { IntersectionRequest } from './task';
@@ -23,10 +24,22 @@ export function subsets(n: number, k: number): number[][] {
 	return out;
 }
 
+/**
+ * Every combination with at least k of the n targets, largest first. Each call asks for the
+ * domains that link to exactly that combination (the other competitors go into exclude_targets),
+ * so every domain is found in exactly one call and its count of competitors is exact.
+ */
+export function exactCombinations(n: number, k: number): number[][] {
+	const all: number[][] = [];
+	for (let size = n; size >= k; size--) all.push(...subsets(n, size));
+	return all;
+}
+
 /** Checks "at least K of N" and plans its calls, refusing runs with too many combinations. */
 export function planAtLeast(
 	scalars: { matchMode: 'all' | 'atLeast'; minMatches?: number; maxSubsets: number },
 	targetCount: number,
+	excludeCount: number,
 ): IntersectionRequest['atLeast'] {
 	if (scalars.matchMode === 'all') return undefined;
 	const k = scalars.minMatches;
@@ -36,12 +49,20 @@ export function planAtLeast(
 			`must be between 1 and the number of competitors (${targetCount}); got ${k ?? 'nothing'}.`,
 		);
 	}
-	const count = binomial(targetCount, k);
+	let count = 0;
+	for (let size = k; size <= targetCount; size++) count += binomial(targetCount, size);
 	if (count > scalars.maxSubsets) {
 		throw new InputError(
 			label('maxSubsets'),
 			`"at least ${k} of ${targetCount}" needs ${count} combinations of competitors, each its own request series (at least ${count} requests, about $${(count * 0.02).toFixed(2)} or more), but the limit is ${scalars.maxSubsets}. Raise ${FIELDS.maxSubsets.ui.displayName}, or change ${FIELDS.minMatches.ui.displayName}.`,
 		);
 	}
-	return { minMatches: k, subsets: subsets(targetCount, k) };
+	// The competitors outside a combination are excluded in its call, next to your own domains.
+	if (excludeCount + targetCount - k > MAX_EXCLUDE_TARGETS) {
+		throw new InputError(
+			label('minMatches'),
+			`"at least ${k} of ${targetCount}" leaves out up to ${targetCount - k} competitors per call, and with your ${excludeCount} excluded domains that is more than the ${MAX_EXCLUDE_TARGETS} exclusions DataForSEO allows. Raise ${FIELDS.minMatches.ui.displayName}, or use fewer competitors or excluded domains.`,
+		);
+	}
+	return { minMatches: k, subsets: exactCombinations(targetCount, k) };
 }

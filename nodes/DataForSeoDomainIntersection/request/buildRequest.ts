@@ -7,6 +7,7 @@ import { resolveCriteria, type BuilderParameters } from './criteria';
 import { forEachCondition, targetIndexOf, type FilterExpression } from './filterGrammar';
 import { InputError } from './inputError';
 import { parseScalars, type Scalars } from './scalars';
+import { checkPagedOrder } from './sortOrder';
 import { normalizeList } from './targets';
 import type { DomainIntersectionTask, IntersectionRequest } from './task';
 
@@ -61,7 +62,7 @@ export function buildRequest(params: NodeParameters): IntersectionRequest {
 	}
 
 	const scalars = parseScalars(params);
-	const { filters, orderBy, backlinksFilters } = resolveCriteria(
+	const { filters, orderBy, orderByLabel, backlinksFilters } = resolveCriteria(
 		params.builders ?? {},
 		params.options,
 		targets.values.length,
@@ -84,31 +85,33 @@ export function buildRequest(params: NodeParameters): IntersectionRequest {
 	if (backlinksFilters) task.backlinks_filters = backlinksFilters;
 	Object.assign(task, optionsSent);
 
-	const atLeast = planAtLeast(scalars, targets.values.length);
-	const wanted = params.returnAll
-		? scalars.maxResults === 0
-			? Infinity
-			: scalars.maxResults
-		: scalars.limit;
+	const atLeast = planAtLeast(scalars, targets.values.length, excludes.values.length);
+	const maxResults = scalars.maxResults === 0 ? Infinity : scalars.maxResults;
+	const wanted = params.returnAll ? maxResults : scalars.limit;
+	const readsOn = scalars.onlyNew && !params.returnAll;
+	const paged = params.returnAll || wanted > PAGE_SIZE || readsOn;
+	checkPagedOrder(orderBy, paged, orderByLabel);
 	return {
 		task,
 		targets: targets.values,
 		excludeTargets: excludes.values,
 		offset,
 		wanted,
+		readLimit: readsOn ? Math.max(maxResults, wanted) : wanted,
 		cap: params.returnAll ? (wanted === Infinity ? 'none' : 'maxResults') : 'limit',
-		paged: params.returnAll || wanted > PAGE_SIZE,
+		paged,
 		outputFormat: scalars.outputFormat,
 		atLeast,
 		onlyNew: scalars.onlyNew,
 		resetSeen: scalars.resetSeen,
+		notes: [...targets.notes, ...excludes.notes],
 		settings: {
 			maxRetries: scalars.maxRetries,
 			retryDelay: scalars.retryDelay,
 			timeout: scalars.timeout,
 			concurrency: scalars.concurrency,
 			requestsPerMinute: scalars.requestsPerMinute,
-			maxCost: scalars.maxCost,
+			maxCost: scalars.maxCost || undefined,
 		},
 	};
 }

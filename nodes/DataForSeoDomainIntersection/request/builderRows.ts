@@ -6,6 +6,7 @@ import {
 	type FieldType,
 } from '../filterFields/catalogue';
 import type { FilterCondition, FilterExpression, FilterOperator } from './filterGrammar';
+import { toApiDate } from './dates';
 import { InputError, show } from './inputError';
 
 /** One row of a filter builder, as n8n stores it. Values are unknown: expressions may set them. */
@@ -38,7 +39,6 @@ const TYPE_NAMES: Record<FieldType, string> = {
 	bool: 'a yes/no',
 	array: 'a list',
 };
-const DATE = /^\d{4}-\d{2}-\d{2}( \d{2}:\d{2}(:\d{2})?( [+-]\d{2}:\d{2})?)?$/;
 
 function rowsOf<T>(builder: unknown, key: string): T[] {
 	const rows = (builder as Record<string, unknown> | undefined)?.[key];
@@ -68,6 +68,10 @@ function scalar(
 	where: string,
 	ctx: BuildContext,
 ): string | number | boolean {
+	if (type === 'time' && raw !== null && typeof raw === 'object') {
+		const date = toApiDate(raw);
+		if (date) return date;
+	}
 	// null only means "no value" with = and <>, which typedValue handles; elsewhere it is missing.
 	if (raw !== null && raw !== undefined && !['string', 'number', 'boolean'].includes(typeof raw)) {
 		throw new InputError(ctx.label, `${where}: ${show(raw)} is not a value for "${field}".`);
@@ -87,9 +91,11 @@ function scalar(
 		case 'bool':
 			if (!/^(true|false)$/i.test(text)) throw wrong('true or false');
 			return text.toLowerCase() === 'true';
-		case 'time':
-			if (!DATE.test(text)) throw wrong('2024-01-31 or 2024-01-31 00:00:00 +00:00');
-			return text;
+		case 'time': {
+			const date = toApiDate(text);
+			if (!date) throw wrong('2024-01-31, 2024-01-31T00:00:00Z or {{ $now.minus({days: 7}) }}');
+			return date;
+		}
 		case 'str':
 			return typeof raw === 'string' ? raw : text;
 		default:

@@ -38,6 +38,8 @@ function jsonOption(value: unknown, field: string): unknown {
 export interface Criteria {
 	filters?: FilterExpression;
 	orderBy?: string[];
+	/** The label of the form the sort came from, for errors about it. */
+	orderByLabel: string;
 	backlinksFilters?: FilterExpression;
 }
 
@@ -113,5 +115,6 @@ export function resolveCriteria(
 					field: built ? BUILDER_LABEL.orderBy : JSON_LABEL.orderBy,
 					targetCount,
 				});
-	return { filters, orderBy, backlinksFilters };
+	const orderByLabel = built ? BUILDER_LABEL.orderBy : JSON_LABEL.orderBy;
+	return { filters, orderBy, orderByLabel, backlinksFilters };
 }

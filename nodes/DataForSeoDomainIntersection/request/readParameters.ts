@@ -14,7 +14,8 @@ export function readRequest(fn: IExecuteFunctions, itemIndex: number): Intersect
 		excludeTargets: read('excludeTargets'),
 		returnAll,
 		limit: returnAll ? 1 : read('limit'),
-		maxResults: returnAll ? read('maxResults') : 0,
+		// Only New with a Limit reads on up to Max Results, so it is read even when hidden.
+		maxResults: read('maxResults'),
 		outputFormat: read('outputFormat'),
 		options: fn.getNodeParameter('options', itemIndex, {}) as IDataObject,
 		builders: {

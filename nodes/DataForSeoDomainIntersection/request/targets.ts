@@ -1,23 +1,8 @@
 import { InputError, show } from './inputError';
+import { splitList } from './lists';
+import { FIELDS } from '../fields';
 
 const HOST_LABEL = /^(?!-)[a-z0-9-]{1,63}(?<!-)$/;
-
-/** Accepts text split by commas or new lines, or an array from an expression. */
-export function splitList(value: unknown, field: string): string[] {
-	if (value === undefined || value === null || value === '') return [];
-	const parts: unknown[] = Array.isArray(value) ? value.flat() : String(value).split(/[,\n\r]+/);
-	return parts
-		.map((part, index) => {
-			if (typeof part !== 'string' && typeof part !== 'number') {
-				throw new InputError(
-					field,
-					`entry ${index + 1} is ${show(part)}, but every entry must be text such as "moz.com".`,
-				);
-			}
-			return String(part).trim();
-		})
-		.filter((part) => part !== '');
-}
 
 function isHostname(host: string): boolean {
 	const labels = host.split('.');
@@ -38,17 +23,41 @@ function isPageUrl(entry: string, allowWildcard: boolean): boolean {
 	return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname.includes('.');
 }
 
+/** A host as DataForSEO wants a domain: lower case, ASCII (punycode), no `www.`, no final dot. */
+function asDomain(host: string): string {
+	let domain = host.toLowerCase().replace(/\.+$/, '');
+	// The URL parser applies the same IDNA rules browsers do: bücher.de -> xn--bcher-kva.de.
+	if (/[^\x00-\x7f]/.test(domain) && URL.canParse(`http://${domain}`))
+		domain = new URL(`http://${domain}`).hostname;
+	return domain.startsWith('www.') ? domain.slice(4) : domain;
+}
+
+/** A URL that names a whole site: only a host, with nothing after it but an optional "/". */
+function homepageHost(entry: string): string | undefined {
+	const url = new URL(entry);
+	const bare = (url.pathname === '/' || url.pathname === '') && !url.search && !url.hash;
+	return bare && !entry.includes('*') && !/[?#]/.test(entry) ? url.hostname : undefined;
+}
+
+export interface Target {
+	value: string;
+	/** Set when the entry was read differently from how it was typed, for the run hint. */
+	note?: string;
+}
+
 /**
  * Normalises one target the way DataForSEO expects it: a domain or subdomain with no scheme
  * and no `www.` (we strip `www.` rather than refuse it, since people paste it all the time),
- * or a page as an absolute http(s) URL, kept exactly as typed.
+ * or a page as an absolute http(s) URL, kept exactly as typed. A homepage URL such as
+ * https://www.moz.com/ means the site: sent as a page, DataForSEO would count only links to
+ * the homepage, and the result would be silently narrower.
  */
 export function normalizeTarget(
 	entry: string,
 	field: string,
 	position: number,
 	allowWildcard = false,
-): string {
+): Target {
 	if (/^[a-z][a-z0-9+.-]*:\/\//i.test(entry) && !/^https?:\/\//i.test(entry)) {
 		throw new InputError(
 			field,
@@ -59,16 +68,18 @@ export function normalizeTarget(
 		if (!isPageUrl(entry, allowWildcard)) {
 			throw new InputError(field, `entry ${position} ${show(entry)} is not a valid page URL.`);
 		}
-		return entry;
+		const host = homepageHost(entry);
+		if (host === undefined) return { value: entry };
+		const domain = asDomain(host);
+		return { value: domain, note: `"${entry}" was read as the domain ${domain}` };
 	}
 	if (entry.includes('*') && !allowWildcard) {
 		throw new InputError(
 			field,
-			`entry ${position} ${show(entry)}: the * wildcard is only allowed in "Your Domains (Exclude)".`,
+			`entry ${position} ${show(entry)}: the * wildcard is only allowed in "${FIELDS.excludeTargets.ui.displayName}".`,
 		);
 	}
-	let host = entry.toLowerCase().replace(/\/+$/, '');
-	if (host.startsWith('www.')) host = host.slice(4);
+	const host = asDomain(entry.replace(/\/+$/, ''));
 	if (host.includes('/') || host.includes('*')) {
 		throw new InputError(
 			field,
@@ -81,7 +92,14 @@ export function normalizeTarget(
 			`entry ${position} ${show(entry)} is not a domain. Write a domain like "moz.com", a subdomain like "blog.moz.com", or a page URL starting with https://.`,
 		);
 	}
-	return host;
+	return { value: host };
+}
+
+export interface TargetList {
+	values: string[];
+	droppedDuplicates: boolean;
+	/** How entries were read differently from how they were typed. */
+	notes: string[];
 }
 
 /** Normalises a list and drops repeats, keeping the first occurrence (and its position). */
@@ -89,11 +107,14 @@ export function normalizeList(
 	value: unknown,
 	field: string,
 	{ min, max, allowWildcard }: { min: number; max: number; allowWildcard: boolean },
-): { values: string[]; droppedDuplicates: boolean } {
-	const entries = splitList(value, field);
+): TargetList {
+	// Only the exclude list may be empty, so only there do "none" and "n/a" mean nothing.
+	const entries = splitList(value, field, min === 0);
 	const values: string[] = [];
+	const notes: string[] = [];
 	entries.forEach((entry, index) => {
-		const normalized = normalizeTarget(entry, field, index + 1, allowWildcard);
+		const { value: normalized, note } = normalizeTarget(entry, field, index + 1, allowWildcard);
+		if (note) notes.push(note);
 		if (!values.includes(normalized)) values.push(normalized);
 	});
 	if (values.length < min) {
@@ -108,5 +129,5 @@ export function normalizeList(
 			`${values.length} entries given, but DataForSEO accepts at most ${max}. Split them over several items or runs.`,
 		);
 	}
-	return { values, droppedDuplicates: values.length !== entries.length };
+	return { values, droppedDuplicates: values.length !== entries.length, notes };
 }

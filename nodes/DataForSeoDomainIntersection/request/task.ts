@@ -42,14 +42,21 @@ export interface IntersectionRequest {
 	offset?: number;
 	/** Rows wanted; Infinity for Return All without a cap. */
 	wanted: number;
+	/**
+	 * Rows to read at most: `wanted`, except for Only New with a Limit, which reads on (up to
+	 * Max Results) until it has found `wanted` new domains.
+	 */
+	readLimit: number;
 	/** What bounds `wanted`, so a cut can be explained. */
 	cap: 'limit' | 'maxResults' | 'none';
 	/** True when more than one page may be needed, so the order must be made stable. */
 	paged: boolean;
 	outputFormat: OutputFormat;
-	/** For "at least K of N": the K-subsets of target numbers to call; absent for "all". */
+	/** For "at least K of N": the combinations of target numbers to call, largest first. */
 	atLeast?: { minMatches: number; subsets: number[][] };
 	onlyNew: boolean;
 	resetSeen: boolean;
 	settings: RunSettings;
+	/** How the node read what was typed, e.g. a homepage URL as a domain; shown in the run hint. */
+	notes: string[];
 }

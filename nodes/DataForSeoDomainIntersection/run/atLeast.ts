@@ -39,9 +39,15 @@ export function remapFilter(
 	return kept.length === 0 ? null : (kept as FilterExpression);
 }
 
-/** The task for one subset: its targets renumbered 1..k, filters and sort rules remapped. */
+/**
+ * The task for one combination: its targets renumbered 1..k, filters and sort rules remapped,
+ * and the other competitors excluded, so the call finds the domains that link to exactly these.
+ */
 export function subsetTask(task: DomainIntersectionTask, subset: number[]): DomainIntersectionTask {
 	const renumber = renumberer(subset);
+	const others = Object.keys(task.targets)
+		.filter((key) => !subset.includes(Number(key)))
+		.map((key) => task.targets[key]);
 	const out: DomainIntersectionTask = {
 		...task,
 		targets: Object.fromEntries(
@@ -50,6 +56,9 @@ export function subsetTask(task: DomainIntersectionTask, subset: number[]): Doma
 	};
 	delete out.filters;
 	delete out.order_by;
+	delete out.exclude_targets;
+	const excluded = [...(task.exclude_targets ?? []), ...others];
+	if (excluded.length > 0) out.exclude_targets = excluded;
 	const filters = task.filters ? remapFilter(task.filters, renumber) : null;
 	if (filters) out.filters = filters;
 	const orderBy = (task.order_by ?? [])
@@ -80,37 +89,55 @@ export function mergeSubsetItems(merged: MergedRows, items: ApiItem[], subset: n
 	}
 }
 
-function sortValue(
-	row: Record<string, unknown>,
-	field: string | undefined,
-): string | number | null {
-	if (!field) return null;
+type Key = string | number | null;
+interface Ranked {
+	domain: string;
+	perTarget: Record<string, unknown>;
+	count: number;
+}
+
+const COUNT_FIELD = 'intersections_count';
+
+function valueOf(row: Ranked, field: string): Key {
+	if (field === COUNT_FIELD) return row.count;
+	if (field === 'target' || /^\d+\.target$/.test(field)) return row.domain;
 	const index = targetIndexOf(field);
 	if (index === undefined) return null;
-	const metrics = row[String(index)] as Record<string, unknown> | undefined;
+	const metrics = row.perTarget[String(index)] as Record<string, unknown> | undefined;
 	const value = metrics?.[field.slice(String(index).length + 1)];
 	return typeof value === 'number' || typeof value === 'string' ? value : null;
 }
 
 /**
- * Merged rows as API-shaped items, ordered by how many targets each domain links to, then by
- * the user's first sort rule (nulls last), then by domain so the order is total.
+ * The order of merged rows: every sort rule the user set, with intersections_count the true
+ * count of competitors; most competitors first unless a rule places the count itself; then the
+ * domain, so the order is total. Missing values go last, as DataForSEO puts them.
  */
-export function orderMerged(merged: MergedRows, firstRule: string | undefined): ApiItem[] {
-	const [field, direction] = (firstRule ?? '').split(',');
-	const sign = direction === 'asc' ? 1 : -1;
-	const rows = [...merged.entries()].map(([domain, perTarget]) => ({
+export function mergedRules(orderBy: readonly string[] | undefined): Array<[string, 1 | -1]> {
+	const rules = (orderBy ?? []).map((rule): [string, 1 | -1] => {
+		const [field, direction] = rule.split(',');
+		return [field, direction === 'asc' ? 1 : -1];
+	});
+	if (!rules.some(([field]) => field === COUNT_FIELD)) rules.unshift([COUNT_FIELD, -1]);
+	return rules;
+}
+
+/** Merged rows as API-shaped items, in the merged order. */
+export function orderMerged(merged: MergedRows, orderBy: readonly string[] | undefined): ApiItem[] {
+	const rules = mergedRules(orderBy);
+	const rows: Ranked[] = [...merged.entries()].map(([domain, perTarget]) => ({
 		domain,
 		perTarget,
 		count: Object.keys(perTarget).length,
-		key: sortValue(perTarget, field),
 	}));
 	rows.sort((a, b) => {
-		if (a.count !== b.count) return b.count - a.count;
-		if (a.key !== b.key) {
-			if (a.key === null) return 1;
-			if (b.key === null) return -1;
-			return (a.key < b.key ? -1 : 1) * sign;
+		for (const [field, sign] of rules) {
+			const x = valueOf(a, field);
+			const y = valueOf(b, field);
+			if (x === y) continue;
+			if (x === null) return 1;
+			if (y === null) return -1;
+			return (x < y ? -1 : 1) * sign;
 		}
 		return a.domain < b.domain ? -1 : a.domain > b.domain ? 1 : 0;
 	});

@@ -14,8 +14,18 @@ export interface ExecutionStats {
 	/** Sum of the `cost` DataForSEO reported, in US dollars. */
 	cost: number;
 	rows: number;
+	/** With Only New: rows fetched, and how many of them no earlier run had emitted. */
+	fetched: number;
+	fresh: number;
 	cutBy: Set<'maxResults' | 'maxCost'>;
+	/** How input was read, e.g. a homepage URL as its domain: worth knowing, not a problem. */
+	notes: Set<string>;
+	/** Sentences about anything that may make the result other than asked for. */
+	warnings: Set<string>;
 }
+
+/** Settings that the whole execution shares: they come from the first item. */
+export const SHARED_SETTINGS = ['timeout', 'concurrency', 'requestsPerMinute', 'maxCost'] as const;
 
 /**
  * What all items of one node execution share: the connection, the rate and concurrency
@@ -24,7 +34,17 @@ export interface ExecutionStats {
 export class Execution {
 	readonly throttle: Throttle;
 	readonly costGuard: CostGuard;
-	readonly stats: ExecutionStats = { requests: 0, retries: 0, cost: 0, rows: 0, cutBy: new Set() };
+	readonly stats: ExecutionStats = {
+		requests: 0,
+		retries: 0,
+		cost: 0,
+		rows: 0,
+		fetched: 0,
+		fresh: 0,
+		cutBy: new Set(),
+		notes: new Set(),
+		warnings: new Set(),
+	};
 
 	constructor(
 		private readonly send: Send,

@@ -1,8 +1,9 @@
-import { CostGuard } from './cost';
-import { referringDomainOf } from '../output/flatten';
 import { PAGE_SIZE } from '../api/limits';
-import type { DomainIntersectionTask, IntersectionRequest } from '../request/task';
 import type { ApiItem } from '../api/responseSchema';
+import { referringDomainOf } from '../output/flatten';
+import { stableOrder } from '../request/sortOrder';
+import type { DomainIntersectionTask, IntersectionRequest } from '../request/task';
+import { CostGuard, estimateCost } from './cost';
 
 export interface Page {
 	total: number;
@@ -14,30 +15,27 @@ export type FetchPage = (task: DomainIntersectionTask) => Promise<Page>;
 export interface PagingOutcome {
 	/** total_count from the first page, or null when nothing was fetched. */
 	total: number | null;
+	/** The highest and lowest total_count seen: they differ when the index moved mid-run. */
+	totals: { min: number; max: number } | null;
 	pages: number;
 	rows: number;
+	/** Rows the run would have read without Max Cost; known once the first page has come. */
+	planned: number | null;
+	/** The estimated price of every page the run would have needed. */
+	plannedCost: number;
 	cutBy: 'maxResults' | 'maxCost' | null;
 }
 
-/** Sort used across pages: the user's rules, then the referring domain, so pages never overlap. */
-export const TIEBREAK_RULE = '1.target,asc';
-export const DEFAULT_PAGED_ORDER = '1.rank,desc';
-
-export function stableOrder(orderBy: string[] | undefined): string[] {
-	const rules = orderBy && orderBy.length > 0 ? [...orderBy] : [DEFAULT_PAGED_ORDER];
-	const hasTiebreak = rules.some((rule) => rule.startsWith('1.target,'));
-	if (rules.length < 3 && !hasTiebreak) rules.push(TIEBREAK_RULE);
-	return rules;
-}
-
-/** The task for one page. A single-request run sends the user's task untouched. */
+/** The task for one page: the same order for every page and every Limit. */
 export function pageTask(
 	request: IntersectionRequest,
 	offset: number,
 	limit: number,
 ): DomainIntersectionTask {
-	const task: DomainIntersectionTask = { ...request.task };
-	if (request.paged) task.order_by = stableOrder(request.task.order_by);
+	const task: DomainIntersectionTask = {
+		...request.task,
+		order_by: stableOrder(request.task.order_by),
+	};
 	if (request.offset !== undefined || offset > 0) task.offset = offset;
 	task.limit = limit;
 	return task;
@@ -45,23 +43,44 @@ export function pageTask(
 
 type Settled = { ok: true; page: Page | null } | { ok: false; error: unknown };
 
+export interface PagingOptions {
+	/** Pages requested side by side after the first. */
+	window: number;
+	costGuard?: CostGuard;
+	/** Stops further pages once true, e.g. when Only New has found enough new domains. */
+	enough?: () => boolean;
+}
+
 /**
  * Reads every page a request needs and hands items to `emit` in the API's order, each
  * referring domain once. After the first page gives total_count, the remaining pages are
- * requested `window` at a time; `emit` still sees them in order.
+ * requested `window` at a time; `emit` still sees them in order. Once Max Cost refuses a page,
+ * no later page is bought, so what is emitted is always the first rows with no gap.
  */
 export async function readPages(
 	request: IntersectionRequest,
 	fetchPage: FetchPage,
-	emit: (items: ApiItem[]) => void,
-	{ window, costGuard = new CostGuard() }: { window: number; costGuard?: CostGuard },
+	emit: (items: ApiItem[]) => void | Promise<void>,
+	{ window, costGuard = new CostGuard(), enough = () => false }: PagingOptions,
 ): Promise<PagingOutcome> {
 	const seen = new Set<string>();
-	const outcome: PagingOutcome = { total: null, pages: 0, rows: 0, cutBy: null };
+	const outcome: PagingOutcome = {
+		total: null,
+		totals: null,
+		pages: 0,
+		rows: 0,
+		planned: null,
+		plannedCost: 0,
+		cutBy: null,
+	};
 	const start = request.offset ?? 0;
 
-	const accept = (page: Page) => {
+	const accept = async (page: Page) => {
 		outcome.pages++;
+		const { totals } = outcome;
+		outcome.totals = totals
+			? { min: Math.min(totals.min, page.total), max: Math.max(totals.max, page.total) }
+			: { min: page.total, max: page.total };
 		const fresh = page.items.filter((item) => {
 			const domain = referringDomainOf(item);
 			if (domain === null) return true;
@@ -70,23 +89,37 @@ export async function readPages(
 			return true;
 		});
 		outcome.rows += fresh.length;
-		emit(fresh);
+		await emit(fresh);
 	};
-	const fetchGuarded = async (offset: number, limit: number): Promise<Page | null> =>
-		costGuard.tryReserve(limit) ? fetchPage(pageTask(request, offset, limit)) : null;
+	let refused = false;
+	const fetchGuarded = async (offset: number, limit: number): Promise<Page | null> => {
+		// A later, shorter page may still fit under the cap; buying it would leave a gap.
+		if (refused || !costGuard.tryReserve(limit)) {
+			refused = true;
+			return null;
+		}
+		return fetchPage(pageTask(request, offset, limit));
+	};
 
-	const firstLimit = Math.min(PAGE_SIZE, request.wanted);
+	const firstLimit = Math.min(PAGE_SIZE, request.readLimit);
 	const first = await fetchGuarded(start, firstLimit);
-	if (!first) return { ...outcome, cutBy: 'maxCost' };
+	if (!first) {
+		outcome.plannedCost = estimateCost(firstLimit);
+		return { ...outcome, cutBy: 'maxCost' };
+	}
 	outcome.total = first.total;
-	accept(first);
-	if (!request.paged) return outcome;
+	await accept(first);
 
-	const end = Math.min(first.total, start + request.wanted);
-	if (request.cap === 'maxResults' && first.total > start + request.wanted)
+	const end = Math.min(first.total, start + request.readLimit);
+	if (request.cap === 'maxResults' && first.total > start + request.readLimit)
 		outcome.cutBy = 'maxResults';
 	const offsets: number[] = [];
-	for (let offset = start + firstLimit; offset < end; offset += PAGE_SIZE) offsets.push(offset);
+	if (request.paged)
+		for (let offset = start + firstLimit; offset < end; offset += PAGE_SIZE) offsets.push(offset);
+	outcome.planned = Math.max(0, end - start);
+	outcome.plannedCost =
+		estimateCost(firstLimit) +
+		offsets.reduce((sum, offset) => sum + estimateCost(Math.min(PAGE_SIZE, end - offset)), 0);
 
 	const pending: Array<Promise<Settled>> = [];
 	let next = 0;
@@ -100,7 +133,8 @@ export async function readPages(
 			),
 		);
 	};
-	while (next < offsets.length && pending.length < window) launch();
+	const more = () => !stopped && next < offsets.length && !enough();
+	while (more() && pending.length < window) launch();
 	let failure: Settled | undefined;
 	while (pending.length > 0) {
 		const settled = await pending.shift()!;
@@ -111,9 +145,9 @@ export async function readPages(
 			outcome.cutBy = 'maxCost';
 			stopped = true;
 		} else if (!stopped) {
-			accept(settled.page);
+			await accept(settled.page);
 		}
-		if (!stopped && next < offsets.length) launch();
+		if (more()) launch();
 	}
 	if (failure && !failure.ok) throw failure.error;
 	return outcome;

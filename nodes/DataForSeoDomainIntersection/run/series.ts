@@ -1,11 +1,12 @@
 import type { INodeExecutionData } from 'n8n-workflow';
 
-import type { Execution } from './execution';
 import { ItemWriter } from '../output/itemWriter';
-import { mergeSubsetItems, orderMerged, subsetTask, type MergedRows } from './atLeast';
-import { readPages, type PagingOutcome } from './pages';
-import type { IntersectionRequest } from '../request/task';
+import { outcomeWarnings } from '../output/outcomeWarnings';
 import type { SeenStore } from '../output/seenStore';
+import type { IntersectionRequest } from '../request/task';
+import { mergeSubsetItems, orderMerged, subsetTask, type MergedRows } from './atLeast';
+import type { Execution } from './execution';
+import { readPages, type PagingOutcome } from './pages';
 
 export interface SeriesResult {
 	items: INodeExecutionData[];
@@ -15,13 +16,25 @@ export interface SeriesResult {
 
 type Counters = { requests: number; cost: number };
 
-function pagingOptions(execution: Execution, request: IntersectionRequest) {
-	return { window: request.settings.concurrency * 2, costGuard: execution.costGuard };
+function pagingOptions(execution: Execution, request: IntersectionRequest, writer: ItemWriter) {
+	// Only New with a Limit reads one page at a time, so no page is bought after enough are new.
+	const readsOn = request.readLimit > request.wanted;
+	return {
+		window: readsOn ? 1 : request.settings.concurrency * 2,
+		costGuard: execution.costGuard,
+		enough: () => writer.full,
+	};
 }
 
-function record(execution: Execution, outcome: PagingOutcome): void {
-	execution.stats.rows += outcome.rows;
+function record(
+	execution: Execution,
+	request: IntersectionRequest,
+	outcome: PagingOutcome,
+	emitted: number,
+) {
 	if (outcome.cutBy) execution.stats.cutBy.add(outcome.cutBy);
+	for (const warning of outcomeWarnings(request, outcome, emitted))
+		execution.stats.warnings.add(warning);
 }
 
 /** "All targets": one request series, pages written out as they arrive. */
@@ -36,13 +49,18 @@ async function readAll(
 		request,
 		fetcher,
 		(page) => writer.add(page),
-		pagingOptions(execution, request),
+		pagingOptions(execution, request, writer),
 	);
-	record(execution, outcome);
+	record(execution, request, outcome, writer.emitted);
 	return outcome.total;
 }
 
-/** "At least K of N": one series per K-subset of the targets, merged by referring domain. */
+/**
+ * "At least K of N": one series per combination of at least K targets, each finding the
+ * domains that link to exactly that combination, merged by referring domain. Every domain is
+ * in one combination only, so its count of competitors is exact, and the top rows of each
+ * combination hold the top rows of all.
+ */
 async function readAtLeast(
 	execution: Execution,
 	request: IntersectionRequest,
@@ -52,7 +70,7 @@ async function readAtLeast(
 ) {
 	const merged: MergedRows = new Map();
 	const fetcher = execution.pageFetcher(request.settings, counters);
-	await Promise.all(
+	const totals = await Promise.all(
 		subsets.map(async (subset) => {
 			const subRequest: IntersectionRequest = {
 				...request,
@@ -63,15 +81,14 @@ async function readAtLeast(
 				subRequest,
 				fetcher,
 				(page) => mergeSubsetItems(merged, page, subset),
-				pagingOptions(execution, request),
+				{ window: request.settings.concurrency * 2, costGuard: execution.costGuard },
 			);
-			if (outcome.cutBy) execution.stats.cutBy.add(outcome.cutBy);
+			record(execution, subRequest, outcome, outcome.rows);
+			return outcome.total ?? 0;
 		}),
 	);
-	const ordered = orderMerged(merged, request.task.order_by?.[0]);
-	execution.stats.rows += Math.min(ordered.length, request.wanted);
-	writer.add(ordered.slice(0, request.wanted));
-	return ordered.length;
+	await writer.add(orderMerged(merged, request.task.order_by));
+	return totals.reduce((sum, total) => sum + total, 0);
 }
 
 /** One input item's request series: pages in, one output item per referring domain out. */
@@ -86,6 +103,11 @@ export async function runSeries(
 	const total = request.atLeast
 		? await readAtLeast(execution, request, writer, counters, request.atLeast.subsets)
 		: await readAll(execution, request, writer, counters);
+	execution.stats.rows += writer.emitted;
+	if (seen) {
+		execution.stats.fetched += writer.rows;
+		execution.stats.fresh += writer.emittedDomains.length;
+	}
 	const items =
 		request.outputFormat === 'summary'
 			? [writer.summaryItem(total, counters.requests, counters.cost)]

@@ -185,7 +185,7 @@ run(`the node in n8n ${VERSION}'s editor (Chromium)`, () => {
 				targets: { '1': 'moz.com', '2': 'ahrefs.com' },
 				exclude_targets: ['semrush.com'],
 				filters: ['1.backlinks', '>', 10],
-				order_by: ['1.backlinks,desc'],
+				order_by: ['1.backlinks,desc', '1.target,asc'],
 				limit: 50,
 			},
 		]);

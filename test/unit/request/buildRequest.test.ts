@@ -224,7 +224,7 @@ describe('buildRequest: numbers and text', () => {
 		[{ options: { rankScale: 'ten' } }, /Rank Scale/],
 		[{ options: { concurrency: 31 } }, /Concurrency \(concurrency\): must be at most 30/],
 		[{ options: { requestsPerMinute: 2001 } }, /Requests per Minute.*at most 2000/],
-		[{ options: { maxCost: 0 } }, /Max Cost.*more than 0/],
+		[{ options: { maxCost: -1 } }, /Max Cost.*0 \(no cap\) or more/],
 		[{ options: { maxRetries: 11 } }, /Max Retries.*at most 10/],
 	])('refuses %j', (overrides, pattern) => {
 		expect(inputError(base(overrides as Partial<NodeParameters>)).message).toMatch(pattern);
@@ -246,7 +246,8 @@ describe('buildRequest: match mode', () => {
 		const request = buildRequest(
 			base({ targets: four, options: { matchMode: 'atLeast', minMatches: 2 } }),
 		);
-		expect(request.atLeast?.subsets).toHaveLength(6);
+		// 6 pairs, 4 triples and all four: each call finds the domains linking to exactly those.
+		expect(request.atLeast?.subsets).toHaveLength(11);
 		expect(buildRequest(base({ targets: four })).atLeast).toBeUndefined();
 	});
 
@@ -266,12 +267,26 @@ describe('buildRequest: match mode', () => {
 		expect(
 			inputError(base({ targets: seven, options: { matchMode: 'atLeast', minMatches: 3 } }))
 				.message,
-		).toMatch(/needs 35 combinations.*at least 35 requests.*limit is 20/);
+		).toMatch(/needs 99 combinations.*at least 99 requests.*limit is 30/);
 		expect(
 			buildRequest(
-				base({ targets: seven, options: { matchMode: 'atLeast', minMatches: 3, maxSubsets: 35 } }),
+				base({ targets: seven, options: { matchMode: 'atLeast', minMatches: 3, maxSubsets: 99 } }),
 			).atLeast?.subsets,
-		).toHaveLength(35);
+		).toHaveLength(99);
+	});
+
+	it('refuses a plan that would exclude more than DataForSEO allows', () => {
+		const nine = Array.from({ length: 9 }, (_, i) => `t${i}.com`).join(', ');
+		// At least 1 of 9 leaves 8 competitors out of a call; with 3 of your own that is 11.
+		expect(
+			inputError(
+				base({
+					targets: nine,
+					options: { matchMode: 'atLeast', minMatches: 1, maxSubsets: 1000 },
+					excludeTargets: 'me.com, you.com, us.com',
+				}),
+			).message,
+		).toMatch(/more than the 10 exclusions/);
 	});
 
 	it('reads only-new and summary settings', () => {

@@ -232,3 +232,42 @@ describe('buildOrderBy', () => {
 		).toMatch(/rule 1: the direction must be asc or desc; got "up"/);
 	});
 });
+
+describe('buildFilters: dates as n8n users type them', () => {
+	const ctx = {
+		label: 'Filters (filterBuilder)',
+		table: BUNDLED_CATALOGUE.domain_intersection,
+		targetCount: 2,
+	};
+	const firstSeen = (value: unknown) =>
+		buildFilters(
+			{ conditions: [{ target: 1, field: 'first_seen', operator: 'gt', value }] },
+			'and',
+			ctx,
+		);
+
+	it.each([
+		['2024-01-31T00:00:00.000Z', '2024-01-31 00:00:00 +00:00'],
+		['2024-01-31T10:30:00+02:00', '2024-01-31 08:30:00 +00:00'],
+		['2024-01-31T10:30', '2024-01-31 10:30:00 +00:00'],
+		['2024-01-31', '2024-01-31'],
+		['2024-01-31 00:00:00 +00:00', '2024-01-31 00:00:00 +00:00'],
+	])('sends %s as %s', (typed, sent) => {
+		expect(firstSeen(typed)).toEqual(['1.first_seen', '>', sent]);
+	});
+
+	it('sends an n8n DateTime value (Luxon) and a Date in UTC', () => {
+		const moment = new Date('2024-03-05T23:15:07.000Z');
+		const luxonLike = {
+			isValid: true,
+			toJSDate: () => moment,
+			toISO: () => '2024-03-06T00:15:07+01:00',
+		};
+		expect(firstSeen(luxonLike)).toEqual(['1.first_seen', '>', '2024-03-05 23:15:07 +00:00']);
+		expect(firstSeen(moment)).toEqual(['1.first_seen', '>', '2024-03-05 23:15:07 +00:00']);
+	});
+
+	it('still refuses text that is no date, naming the forms it takes', () => {
+		expect(() => firstSeen('last week')).toThrow(/date field.*2024-01-31T00:00:00Z/);
+	});
+});

@@ -5,7 +5,11 @@ import {
 	subsetTask,
 	type MergedRows,
 } from '../../../nodes/DataForSeoDomainIntersection/run/atLeast';
-import { binomial, subsets } from '../../../nodes/DataForSeoDomainIntersection/request/atLeastPlan';
+import {
+	binomial,
+	exactCombinations,
+	subsets,
+} from '../../../nodes/DataForSeoDomainIntersection/request/atLeastPlan';
 import type { FilterExpression } from '../../../nodes/DataForSeoDomainIntersection/request/filterGrammar';
 import type { ApiItem } from '../../../nodes/DataForSeoDomainIntersection/api/responseSchema';
 
@@ -50,7 +54,7 @@ describe('subsetTask: index remapping', () => {
 	it('renumbers targets, filters and sort rules onto the subset', () => {
 		expect(subsetTask(task, [3, 4])).toEqual({
 			targets: { '1': 'c.com', '2': 'd.com' },
-			exclude_targets: ['me.com'],
+			exclude_targets: ['me.com', 'a.com', 'b.com'],
 			filters: [
 				[['1.rank', '>', 100], 'or', ['2.target', 'like', '%x%']],
 				'and',
@@ -64,7 +68,7 @@ describe('subsetTask: index remapping', () => {
 	it('skips rules whose target is not in the subset', () => {
 		expect(subsetTask(task, [1, 2])).toEqual({
 			targets: { '1': 'a.com', '2': 'b.com' },
-			exclude_targets: ['me.com'],
+			exclude_targets: ['me.com', 'c.com', 'd.com'],
 			filters: [['1.backlinks', '>', 10], 'and', ['intersections_count', '>=', 1]],
 			order_by: ['1.rank,asc'],
 			include_subdomains: false,
@@ -109,7 +113,7 @@ describe('merging subset results', () => {
 		const merged: MergedRows = new Map();
 		mergeSubsetItems(merged, [item('x.org', [10, 30]), item('y.org', [5, 6])], [1, 3]);
 		mergeSubsetItems(merged, [item('x.org', [20, 30])], [2, 3]);
-		const ordered = orderMerged(merged, '1.backlinks,desc');
+		const ordered = orderMerged(merged, ['1.backlinks,desc']);
 		expect(ordered.map((row) => row.summary?.intersections_count)).toEqual([3, 2]);
 		expect(ordered[0].domain_intersection).toEqual({
 			'1': { target: 'x.org', backlinks: 10 },
@@ -128,11 +132,65 @@ describe('merging subset results', () => {
 		);
 		mergeSubsetItems(merged, [item('d.org', [7, 9])], [2, 3]);
 		const domains = (rule?: string) =>
-			orderMerged(merged, rule).map(
+			orderMerged(merged, rule ? [rule] : undefined).map(
 				(row) => row.domain_intersection['1']?.target ?? row.domain_intersection['2']?.target,
 			);
 		expect(domains('1.backlinks,desc')).toEqual(['c.org', 'a.org', 'b.org', 'd.org']);
 		expect(domains('1.backlinks,asc')).toEqual(['a.org', 'b.org', 'c.org', 'd.org']);
 		expect(domains(undefined)).toEqual(['a.org', 'b.org', 'c.org', 'd.org']);
+	});
+});
+
+describe('exact combinations', () => {
+	it('lists every combination of at least k targets, largest first', () => {
+		expect(exactCombinations(3, 2)).toEqual([
+			[1, 2, 3],
+			[1, 2],
+			[1, 3],
+			[2, 3],
+		]);
+		expect(exactCombinations(4, 2)).toHaveLength(11);
+	});
+});
+
+describe('merged order honours every sort rule', () => {
+	const row = (domain: string, perTarget: Record<string, number>) =>
+		[
+			domain,
+			Object.fromEntries(
+				Object.entries(perTarget).map(([k, backlinks]) => [
+					k,
+					{ target: domain, backlinks, rank: backlinks % 7 },
+				]),
+			),
+		] as const;
+	const merged: MergedRows = new Map([
+		row('a.org', { '1': 5, '2': 50 }),
+		row('b.org', { '1': 5, '2': 60, '3': 1 }),
+		row('c.org', { '1': 9, '2': 1 }),
+	]);
+	const order = (rules?: string[]) =>
+		orderMerged(merged, rules).map((item) => item.domain_intersection['1']!.target);
+
+	it('puts the most competitors first unless a rule places the count', () => {
+		expect(order(['1.backlinks,desc'])).toEqual(['b.org', 'c.org', 'a.org']);
+		expect(order(['1.backlinks,desc', 'intersections_count,desc'])).toEqual([
+			'c.org',
+			'b.org',
+			'a.org',
+		]);
+		expect(order(['intersections_count,asc', '1.backlinks,desc'])).toEqual([
+			'c.org',
+			'a.org',
+			'b.org',
+		]);
+	});
+
+	it('uses the second and third rules for ties', () => {
+		expect(order(['intersections_count,asc', '1.backlinks,asc', '2.backlinks,desc'])).toEqual([
+			'a.org',
+			'c.org',
+			'b.org',
+		]);
 	});
 });

@@ -1,11 +1,14 @@
+import { outcomeWarnings } from '../../../nodes/DataForSeoDomainIntersection/output/outcomeWarnings';
 import { CostGuard } from '../../../nodes/DataForSeoDomainIntersection/run/cost';
 import {
-	TIEBREAK_RULE,
 	pageTask,
 	readPages,
-	stableOrder,
 	type FetchPage,
 } from '../../../nodes/DataForSeoDomainIntersection/run/pages';
+import {
+	TIEBREAK_RULE,
+	stableOrder,
+} from '../../../nodes/DataForSeoDomainIntersection/request/sortOrder';
 import type { DomainIntersectionTask } from '../../../nodes/DataForSeoDomainIntersection/request/task';
 import {
 	buildRequest,
@@ -80,9 +83,13 @@ describe('stableOrder', () => {
 });
 
 describe('pageTask', () => {
-	it('sends a single-request task untouched apart from the limit', () => {
+	it('sends a single-request task with the same stable order a paged one uses', () => {
 		const req = request({ limit: 5, options: { orderByJson: '["1.backlinks,desc"]' } });
-		expect(pageTask(req, 0, 5)).toEqual({ ...req.task, limit: 5 });
+		expect(pageTask(req, 0, 5)).toEqual({
+			...req.task,
+			order_by: ['1.backlinks,desc', TIEBREAK_RULE],
+			limit: 5,
+		});
 	});
 
 	it('adds the offset the user set, even 0', () => {
@@ -172,6 +179,41 @@ describe('readPages', () => {
 		expect(index.tasks).toHaveLength(3);
 	});
 
+	it('never buys a later, shorter page after the cap refused one', async () => {
+		// 3,100 rows under $0.125: pages 0 and 1000 cost 0.10; 2000 would pass the cap, and the
+		// short page at 3000 (0.023) would fit, but buying it would leave a gap of 1,000 rows.
+		const index = fakeIndex(3100);
+		const { domains, outcome } = await collect(
+			request({ returnAll: true, maxResults: 0 }),
+			index.fetch,
+			4,
+			new CostGuard(0.125),
+		);
+		expect(index.tasks.map((task) => task.offset ?? 0)).toEqual([0, 1000]);
+		expect(domains).toEqual(Array.from({ length: 2000 }, (_, i) => `d${i}`));
+		expect(outcome).toMatchObject({ cutBy: 'maxCost', rows: 2000, planned: 3100 });
+		expect(outcome.plannedCost).toBeCloseTo(0.05 * 3 + 0.02 + 100 * 0.00003, 10);
+		expect(outcomeWarnings(request({ returnAll: true, maxResults: 0 }), outcome, 2000)[0]).toMatch(
+			/after the first 2,000 of 3,100 rows, with no gap; all of them would cost about \$0.17/,
+		);
+	});
+
+	it('tells when the total moves between pages, and by how much', async () => {
+		let calls = 0;
+		const fetch: FetchPage = async (task) => {
+			const total = calls++ === 0 ? 2500 : 2507;
+			const start = task.offset ?? 0;
+			const end = Math.min(total, start + task.limit!);
+			return { total, items: Array.from({ length: end - start }, (_, i) => item(`d${start + i}`)) };
+		};
+		const req = request({ returnAll: true, maxResults: 0 });
+		const { outcome } = await collect(req, fetch);
+		expect(outcome.totals).toEqual({ min: 2500, max: 2507 });
+		expect(outcomeWarnings(req, outcome, outcome.rows).join(' ')).toMatch(
+			/changed while it was read \(its total moved by 7 rows, between 2,500 and 2,507\)/,
+		);
+	});
+
 	it('sends nothing when even the first page is over the cap', async () => {
 		const index = fakeIndex(100);
 		const { outcome } = await collect(request(), index.fetch, 4, new CostGuard(0.01));
@@ -194,7 +236,9 @@ describe('readPages', () => {
 			readPages(
 				request({ returnAll: true, maxResults: 0 }),
 				fetch,
-				(items) => seen.push(...items.map((i) => i.domain_intersection['1']!.target!)),
+				(items) => {
+					seen.push(...items.map((i) => i.domain_intersection['1']!.target!));
+				},
 				{
 					window: 2,
 				},
