@@ -27,7 +27,7 @@ function isPageUrl(entry: string, allowWildcard: boolean): boolean {
 function asDomain(host: string): string {
 	let domain = host.toLowerCase().replace(/\.+$/, '');
 	// The URL parser applies the same IDNA rules browsers do: bücher.de -> xn--bcher-kva.de.
-	if (/[^\x00-\x7f]/.test(domain) && URL.canParse(`http://${domain}`))
+	if ([...domain].some((char) => char.charCodeAt(0) > 127) && URL.canParse(`http://${domain}`))
 		domain = new URL(`http://${domain}`).hostname;
 	return domain.startsWith('www.') ? domain.slice(4) : domain;
 }
