@@ -48,17 +48,18 @@ function expectStrongCollected(
 }
 
 export function exampleStateScenarios(context: ContextGetter): void {
-	it('at-least-2-of-4-competitors: 6 pairs merged, most competitors first, capped at 2,000', async () => {
+	it('at-least-2-of-4-competitors: 11 exact combinations merged, most competitors first, capped at 2,000', async () => {
 		const { n8n, liveSim } = context();
 		const example = exampleByKey('at-least-2-of-4-competitors');
 		const linked = await linkedCompetitors(context);
 		await liveSim.reset();
 
 		const rows = nodeJson(await executeOk(n8n, exampleId(example)), dfsNodeName(example));
-		const pairs = intersectionTasks(await liveSim.log()).map((task) =>
+		const combinations = intersectionTasks(await liveSim.log()).map((task) =>
 			JSON.stringify(Object.values(task.targets as object).sort()),
 		);
-		expect(new Set(pairs).size).toBe(6);
+		// 6 pairs, 4 triples and all four, each with the other competitors excluded.
+		expect(new Set(combinations).size).toBe(11);
 		expect(rows).toHaveLength(Math.min(linked.size, 2000));
 		expect(new Set(domainsOf(rows)).size).toBe(rows.length);
 		expect(isNonIncreasing(rows, 'intersections_count')).toBe(true);
