@@ -14,7 +14,7 @@ export class ManagedChild {
 	constructor(
 		command: string,
 		args: readonly string[],
-		options: { cwd: string; env: NodeJS.ProcessEnv },
+		options: { cwd: string; env: NodeJS.ProcessEnv; uid?: number; gid?: number },
 	) {
 		this.child = spawn(command, args, { ...options, detached: true, stdio: 'pipe' });
 		this.child.stdin.on('error', () => undefined);

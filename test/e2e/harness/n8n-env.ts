@@ -10,6 +10,8 @@ export interface N8nProfile {
 	readonly n8nBin: string;
 	readonly userFolder: string;
 	readonly encryptionKey: string;
+	/** The database of every process and CLI call of this profile; default SQLite in the user folder. */
+	readonly dbEnv?: NodeJS.ProcessEnv;
 }
 
 export function newEncryptionKey(): string {
@@ -46,6 +48,7 @@ export function n8nEnv(
 		N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'false',
 		NO_COLOR: '1',
 		...profile.spec.env,
+		...profile.dbEnv,
 		...extra,
 	});
 	// Under jest NODE_ENV=test, which makes the n8n CLI skip running its command altogether.

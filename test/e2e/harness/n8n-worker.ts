@@ -21,14 +21,15 @@ export interface RunningWorker {
 }
 
 /**
- * `n8n worker` for the profile's user folder (same DB and encryption key as the main process),
- * with its own task broker and health-check port; resolved once /healthz/readiness answers 200
+ * `n8n worker` for the profile's user folder and database (the main process's encryption key),
+ * with its own task broker and health-check port, plus `args` (e.g. `--concurrency=1`); resolved once /healthz/readiness answers 200
  * (DB and Redis connected).
  */
 export async function startN8nWorker(
 	profile: N8nProfile,
 	env: NodeJS.ProcessEnv,
 	secrets: readonly string[] = [],
+	args: readonly string[] = [],
 ): Promise<RunningWorker> {
 	const port = await freePort();
 	const url = `http://127.0.0.1:${port}`;
@@ -38,12 +39,12 @@ export async function startN8nWorker(
 		QUEUE_HEALTH_CHECK_PORT: String(port),
 		N8N_PORT: String(port),
 	});
-	const child = new ManagedChild(profile.runtime.nodeBin, [profile.n8nBin, 'worker'], {
+	const child = new ManagedChild(profile.runtime.nodeBin, [profile.n8nBin, 'worker', ...args], {
 		cwd: profile.userFolder,
 		env: workerEnv,
 	});
 	try {
-		await child.waitFor(() => isReady(url), 120_000, `n8n worker (health check on ${url})`);
+		await child.waitFor(() => isReady(url), 5 * 60_000, `n8n worker (health check on ${url})`);
 	} catch (error) {
 		await child.stop();
 		throw new Error(

@@ -20,6 +20,9 @@ export interface RunOptions {
 	 * (n8n execute) cannot lose the end of its output, as it can on a full pipe.
 	 */
 	readonly stdoutFile?: string;
+	/** Run as this user and group (root only), e.g. a database server that refuses root. */
+	readonly uid?: number;
+	readonly gid?: number;
 }
 
 export interface RunResult {
@@ -80,6 +83,8 @@ export function runCommand(
 			// fail with EPIPE, which crashed the whole test file.
 			stdio: [options.input !== undefined ? 'pipe' : 'ignore', stdoutFd ?? 'pipe', 'pipe'],
 			detached: true,
+			uid: options.uid,
+			gid: options.gid,
 		});
 		if (stdoutFd !== undefined) closeSync(stdoutFd);
 		trackGroup(child.pid);

@@ -1,88 +1,109 @@
-import { majorOf } from '../harness/n8n-activate';
-import { startN8n, type RunningN8n } from '../harness/n8n-server';
-import { queueModeEnv, startN8nWorker, type RunningWorker } from '../harness/n8n-worker';
-import { startRedis, type RunningRedis } from '../harness/redis';
-import { answerItems, callWebhook, type WebhookAnswer } from '../harness/webhook';
-import { hookTask, LINK_GAP_HOOK_PATH } from '../fixtures/webhook-workflows';
+import { answerItems } from '../harness/webhook';
+import { QUEUE_ONLY_NEW_PATH, QUEUE_QUERY, QUEUE_ROWS } from '../fixtures/queue-workflows';
+import { hookTask } from '../fixtures/webhook-workflows';
 import type { ContextGetter } from './context';
-import { SECRETS } from './production-scenarios';
+import { QueueDeployment, WORKER_NAMES } from './queue-deployment';
 import { delay, domainsOf, sorted } from './rows';
 import { allDomains, intersectionTasks } from './sim-oracle';
 
-const START_TIMEOUT_MS = 5 * 60_000;
+const SETUP_TIMEOUT_MS = 15 * 60_000;
+const TEST_TIMEOUT_MS = 10 * 60_000;
 /** The node's run-summary log line: printed by whichever process ran the node. */
 const NODE_LOG = 'DataForSEO Domain Intersection:';
-const QUERY = { competitors: 'majestic.com, spyfu.com', exclude: 'backlinko.com' };
-
-async function outputMatch(output: () => string, pattern: RegExp, what: string): Promise<string> {
-	const deadline = Date.now() + 60_000;
-	for (;;) {
-		const match = pattern.exec(output());
-		if (match) return match[1];
-		if (Date.now() > deadline) throw new Error(`${what} not logged:\n${output().slice(-3000)}`);
-		await delay(200);
-	}
-}
 
 /**
- * Queue mode: Redis, `n8n start` and one `n8n worker` with EXECUTIONS_MODE=queue, sharing the
- * user folder (SQLite) and encryption key. The webhook workflow was activated for production.
+ * Queue mode as n8n documents it for scale: PostgreSQL, Redis, `n8n start` and two `n8n worker`s
+ * (concurrency 1 each). Hold executions (an HTTP Request to the test's gate) keep a chosen worker
+ * busy, so which worker runs what is decided by the test, not by timing.
  */
 export function queueScenarios(context: ContextGetter): void {
-	describe('queue mode (Redis, n8n start + n8n worker)', () => {
-		let redis: RunningRedis | undefined;
-		let main: RunningN8n | undefined;
-		let worker: RunningWorker | undefined;
-		const call = (): Promise<WebhookAnswer> =>
-			callWebhook(main?.url ?? '', LINK_GAP_HOOK_PATH, QUERY);
+	describe('queue mode on PostgreSQL (Redis, n8n start + two n8n workers)', () => {
+		const deployment = new QueueDeployment();
+		/** The worker running hold h1, and the hold executions still running. */
+		let first = '';
+		const holds = new Map<string, Awaited<ReturnType<QueueDeployment['hold']>>>();
 
 		beforeAll(async () => {
-			redis = await startRedis();
-			main = await startN8n(context().n8n, { env: queueModeEnv(redis.port), secrets: SECRETS });
-		}, START_TIMEOUT_MS);
+			await deployment.startMain(context().n8n.spec);
+		}, SETUP_TIMEOUT_MS);
 
 		afterAll(async () => {
-			await worker?.stop();
-			await main?.stop();
-			await redis?.stop();
-		});
+			await deployment.stop();
+		}, SETUP_TIMEOUT_MS);
 
-		it('runs a webhook execution on the worker only and answers with its rows', async () => {
-			const { n8n, liveSim } = context();
-			const expected = await allDomains(liveSim, hookTask(QUERY));
-			await liveSim.reset();
-
-			// Called before any worker exists: the execution must wait in Redis, nothing is sent.
-			let answered = false;
-			const pending = call().finally(() => (answered = true));
-			pending.catch(() => undefined);
-			const logs = (): string => main?.recentOutput() ?? '';
-			const id = await outputMatch(logs, /Enqueued execution (\d+)/, 'main: Enqueued execution');
+		it('enqueues a production execution while no worker is up, and runs nothing', async () => {
+			holds.set('h1', await deployment.hold('h1'));
+			// An absence can only be watched for a while; if main ran it, the gate would see it.
 			await delay(2000);
-			expect({ answered, sent: intersectionTasks(await liveSim.log()) }).toEqual({
-				answered: false,
-				sent: [],
-			});
-
-			worker = await startN8nWorker(n8n, queueModeEnv(redis?.port ?? 0), SECRETS);
-			const rows = answerItems(await pending);
-			expect(sorted(domainsOf(rows))).toEqual(sorted(expected));
-			expect(intersectionTasks(await liveSim.log()).length).toBeGreaterThan(0);
-			expect(worker.recentOutput()).toContain(`Worker started execution ${id} `);
-			expect(worker.recentOutput()).toContain(NODE_LOG);
-			expect(logs()).not.toContain(NODE_LOG);
+			expect(deployment.gate?.arrivals()).toEqual([]);
 		});
 
-		it('Only New on a worker: 1.x remembers the last run, 2.x workers get no static data', async () => {
-			const { n8n, liveSim } = context();
-			if (!worker) throw new Error('no worker was started (see the previous test)');
-			const expected = await allDomains(liveSim, hookTask(QUERY));
-			const rows = answerItems(await call());
-			// n8n 2.x enqueues new executions without the workflow's static data (its execution
-			// snapshot omits staticData and loadStaticData is false), so the worker starts from an
-			// empty memory every time. The README tells users; this notices when n8n fixes it.
-			const remembered = majorOf(n8n) < 2;
-			expect(sorted(domainsOf(rows))).toEqual(remembered ? [] : sorted(expected));
-		});
+		it(
+			'two workers, each with its own install of the package, take executions one each',
+			async () => {
+				const gate = deployment.gate;
+				if (!gate) throw new Error('no gate (see beforeAll)');
+				await deployment.startWorkers();
+				await gate.arrived('h1');
+				const h1 = holds.get('h1')?.id ?? '';
+				first = deployment.workersOf(h1)[0] ?? '';
+				expect(deployment.workersOf(h1)).toHaveLength(1);
+
+				// h1 keeps its worker busy: the next execution can only go to the other one.
+				holds.set('h2', await deployment.hold('h2'));
+				await gate.arrived('h2');
+				const other = WORKER_NAMES.find((name) => name !== first);
+				expect(deployment.workersOf(holds.get('h2')?.id ?? '')).toEqual([other]);
+				expect(gate.arrivals()).toEqual(['h1', 'h2']);
+				gate.release('h1');
+				expect((await holds.get('h1')?.answer)?.status).toBe(200);
+				holds.delete('h1');
+			},
+			TEST_TIMEOUT_MS,
+		);
+
+		it(
+			`Only New remembers across production runs on either worker: ${QUEUE_ROWS}, 0, 0`,
+			async () => {
+				const { sim, gate, workers } = deployment;
+				if (!sim || !gate || workers.length !== 2) throw new Error('deployment not up');
+				const expected = await allDomains(sim, hookTask(QUEUE_QUERY));
+				expect(expected).toHaveLength(QUEUE_ROWS);
+				await sim.reset();
+				const run = async (): Promise<{ domains: string[]; workers: string[] }> => {
+					const known = deployment.enqueued().length;
+					const answer = await deployment.call(QUEUE_ONLY_NEW_PATH, QUEUE_QUERY);
+					const id = await deployment.nextEnqueued(known);
+					return { domains: domainsOf(answerItems(answer)), workers: deployment.workersOf(id) };
+				};
+				const second = WORKER_NAMES.find((name) => name !== first) ?? '';
+
+				// h2 still holds the second worker: run 1 goes to the first.
+				const run1 = await run();
+				// h3 takes the first worker, then h2 lets go of the second: run 2 goes there.
+				holds.set('h3', await deployment.hold('h3'));
+				await gate.arrived('h3');
+				gate.release('h2');
+				await holds.get('h2')?.answer;
+				const run2 = await run();
+				gate.release('h3');
+				await holds.get('h3')?.answer;
+				const run3 = await run();
+
+				expect([run1.workers, run2.workers]).toEqual([[first], [second]]);
+				expect(run3.workers).toHaveLength(1);
+				for (const worker of workers) expect(worker.recentOutput()).toContain(NODE_LOG);
+				expect(deployment.main?.recentOutput()).not.toContain(NODE_LOG);
+				// Every run fetched the rows again (Only New filters the output only).
+				expect(intersectionTasks(await sim.log())).toHaveLength(3);
+				expect(sorted(run1.domains)).toEqual(sorted(expected));
+				expect([run1, run2, run3].map((result) => result.domains.length)).toEqual([
+					QUEUE_ROWS,
+					0,
+					0,
+				]);
+			},
+			TEST_TIMEOUT_MS,
+		);
 	});
 }
