@@ -21,6 +21,7 @@ import { HarnessCredentialsHelper, type CredentialFixture } from './credentials-
 import { BUILT_IN_NODE_TYPES, FIXTURE_INPUT_TYPE } from './fixture-nodes';
 import type { LogEntry } from './logger';
 import { HarnessNodeTypes, type NodeTypeInput } from './node-types';
+import { ProcessedDataStore, useProcessedData } from './processed-data';
 
 export interface RunOptions {
 	/** Node types by full type name; the harness's fixture nodes are always registered too. */
@@ -38,6 +39,11 @@ export interface RunOptions {
 	mode?: WorkflowExecuteMode;
 	/** Name of the node to start from; by default n8n's choice, else the fixture input or a root. */
 	startNode?: string;
+	/**
+	 * The database behind n8n's deduplication helpers (`checkProcessedAndRecord`...): pass the
+	 * same store to several runs to keep what they recorded. Default: an empty one per run.
+	 */
+	processedData?: ProcessedDataStore;
 }
 
 export interface RunResult {
@@ -64,6 +70,8 @@ export interface RunResult {
 	logs: LogEntry[];
 	/** The whole IRun WorkflowExecute returned (undefined if it refused to start). */
 	run?: IRun;
+	/** The deduplication helpers' store this run used (RunOptions.processedData or its own). */
+	processedData: ProcessedDataStore;
 }
 
 let executionCounter = 0;
@@ -120,6 +128,9 @@ export async function runWorkflow(opts: RunOptions): Promise<RunResult> {
 	const hooks = createHooks(mode, executionId, workflow, record);
 	const additionalData = createAdditionalData(workflow, executionId, credentialsHelper, hooks);
 
+	const processedData = opts.processedData ?? new ProcessedDataStore();
+	await useProcessedData(processedData);
+
 	const startNode = pickStartNode(workflow, opts.startNode);
 	let run: IRun | undefined;
 	let startError: ExecutionBaseError | undefined;
@@ -130,7 +141,8 @@ export async function runWorkflow(opts: RunOptions): Promise<RunResult> {
 		startError = error as ExecutionBaseError;
 	}
 
-	return buildResult(workflow, mode, initialStaticData, record, run, startError, logStart);
+	const result = buildResult(workflow, mode, initialStaticData, record, run, startError, logStart);
+	return { ...result, processedData };
 }
 
 function buildResult(
@@ -141,7 +153,7 @@ function buildResult(
 	run: IRun | undefined,
 	startError: ExecutionBaseError | undefined,
 	logStart: number,
-): RunResult {
+): Omit<RunResult, 'processedData'> {
 	const { logger } = setupEnvironment();
 	const resultData = run?.data.resultData;
 	const runData: IRunData = resultData?.runData ?? {};
