@@ -12,7 +12,7 @@ import { properties } from './description';
 import { loadOptions } from './filterFields/loadOptions';
 import { errorItem, toNodeError, type NodeFailure } from './output/nodeErrors';
 import { reportRun } from './output/runHint';
-import { SeenStores } from './output/seenStore';
+import { SeenMemory } from './output/seenStore';
 import { readRequest } from './request/readParameters';
 import type { IntersectionRequest } from './request/task';
 import { Execution } from './run/execution';
@@ -75,15 +75,15 @@ export class DataForSeoDomainIntersection implements INodeType {
 		const differing = sharedSettingsWarning(valid.map((request) => request.settings));
 		if (differing) execution.stats.warnings.add(differing);
 
-		// Static data is only touched when an item asks for "only new".
-		const seen = new SeenStores(() => this.getWorkflowStaticData('node'));
+		// n8n's deduplication store is only touched when an item asks for "only new".
+		const seen = new SeenMemory(this);
 		const outputs = await Promise.all(
 			requests.map(async (request, itemIndex) => {
 				if (request instanceof Error) return [errorItem(request, itemIndex)];
 				try {
-					const store = request.onlyNew ? seen.for(request) : undefined;
+					const store = request.onlyNew ? await seen.for(request, itemIndex) : undefined;
 					const result = await runSeries(execution, request, itemIndex, store);
-					store?.remember(result.emittedDomains);
+					await store?.remember(result.emittedDomains);
 					return result.items;
 				} catch (error) {
 					const nodeError = toNodeError(this, error, itemIndex);
@@ -95,7 +95,6 @@ export class DataForSeoDomainIntersection implements INodeType {
 				}
 			}),
 		);
-		seen.save();
 		reportRun(this, execution);
 		return [outputs.flat()];
 	}

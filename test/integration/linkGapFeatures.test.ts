@@ -2,6 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { startSimulator, type Simulator } from '../simulator';
 import { json, NODE_NAME, runNode } from './nodeRunner';
+import { ProcessedDataStore } from './harness';
 
 const COMPETITORS = ['moz.com', 'ahrefs.com', 'semrush.com', 'majestic.com'];
 const EXCLUDED = ['seo-blog.org'];
@@ -91,22 +92,19 @@ describe('only new since the last run', () => {
 	};
 
 	it('emits on the second production run only the domains added in between', async () => {
-		const first = await runNode({ baseUrl: sim.url, parameters, mode: 'trigger' });
+		const processedData = new ProcessedDataStore();
+		const run = () => runNode({ baseUrl: sim.url, parameters, mode: 'trigger', processedData });
+		const first = await run();
 		const firstRows = json(first);
 		expect(firstRows.length).toBeGreaterThan(100);
-		const stateBytes = Buffer.byteLength(JSON.stringify(first.staticData));
-		expect(stateBytes).toBeLessThan(firstRows.length * 8 + 500);
+		// Kept in n8n's deduplication store, one entry per emitted domain; not in static data.
+		expect(processedData.size()).toBe(firstRows.length);
+		expect(first.staticData).toEqual({});
 
 		const before = new Set(sim.graph.referringDomains());
 		sim.grow(400);
 		const added = sim.graph.referringDomains().filter((domain) => !before.has(domain));
-		const second = await runNode({
-			baseUrl: sim.url,
-			parameters,
-			mode: 'trigger',
-			staticData: first.staticData,
-		});
-		const secondDomains = json(second).map((row) => row.referring_domain as string);
+		const secondDomains = json(await run()).map((row) => row.referring_domain as string);
 		expect(secondDomains.length).toBeGreaterThan(0);
 		expect(secondDomains.every((domain) => added.includes(domain))).toBe(true);
 		// Exactly the new domains that match the request: compare with a plain run.
@@ -116,25 +114,28 @@ describe('only new since the last run', () => {
 			.filter((domain) => added.includes(domain));
 		expect(new Set(secondDomains)).toEqual(new Set(expectedNew));
 
-		const third = await runNode({
-			baseUrl: sim.url,
-			parameters,
-			mode: 'trigger',
-			staticData: second.staticData,
-		});
-		expect(json(third)).toHaveLength(0);
+		expect(json(await run())).toHaveLength(0);
 	});
 
 	it('does not use up newness in manual runs, and starts over with Forget Seen Domains', async () => {
-		const first = await runNode({ baseUrl: sim.url, parameters, mode: 'trigger' });
+		const processedData = new ProcessedDataStore();
+		const first = await runNode({ baseUrl: sim.url, parameters, mode: 'trigger', processedData });
 		const count = json(first).length;
-		const manual = await runNode({ baseUrl: sim.url, parameters, staticData: {} });
-		expect(json(manual)).toHaveLength(count);
+		const manual = await runNode({ baseUrl: sim.url, parameters, processedData });
+		expect(json(manual)).toHaveLength(0);
+		const emptyMemory = await runNode({
+			baseUrl: sim.url,
+			parameters,
+			processedData: new ProcessedDataStore(),
+		});
+		expect(json(emptyMemory)).toHaveLength(count);
+		const again = await runNode({ baseUrl: sim.url, parameters, mode: 'trigger', processedData });
+		expect(json(again)).toHaveLength(0);
 		const reset = await runNode({
 			baseUrl: sim.url,
 			parameters: { ...parameters, options: { onlyNew: true, resetSeen: true } },
 			mode: 'trigger',
-			staticData: first.staticData,
+			processedData,
 		});
 		expect(json(reset)).toHaveLength(count);
 	});

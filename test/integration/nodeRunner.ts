@@ -3,7 +3,14 @@ import type { IDataObject, INodeParameters } from 'n8n-workflow';
 import { DataForSeoBasicAuthApi } from '../../credentials/DataForSeoBasicAuthApi.credentials';
 import { DataForSeoDomainIntersection } from '../../nodes/DataForSeoDomainIntersection/DataForSeoDomainIntersection.node';
 import { SIM_LOGIN, SIM_PASSWORD } from '../simulator';
-import { chain, fixtureInput, node, runWorkflow, type RunResult } from './harness';
+import {
+	chain,
+	fixtureInput,
+	node,
+	runWorkflow,
+	type ProcessedDataStore,
+	type RunResult,
+} from './harness';
 
 export const NODE_TYPE = 'n8n-nodes-dataforseo-domain-intersection.dataForSeoDomainIntersection';
 export const NODE_NAME = 'Domain Intersection';
@@ -16,6 +23,8 @@ export interface NodeRun {
 	onError?: 'stopWorkflow' | 'continueRegularOutput' | 'continueErrorOutput';
 	mode?: 'manual' | 'trigger';
 	staticData?: IDataObject;
+	/** n8n's deduplication store (Only New); pass the same one to runs that share a memory. */
+	processedData?: ProcessedDataStore;
 }
 
 /** Runs Input -> Domain Intersection through n8n-core's workflow engine. */
@@ -35,11 +44,14 @@ export async function runNode(run: NodeRun): Promise<RunResult> {
 			},
 		},
 		mode: run.mode ?? 'manual',
+		processedData: run.processedData,
 		workflow: {
 			staticData: run.staticData,
 			nodes: [
 				fixtureInput('Input', run.input ?? [{}]),
 				node(NODE_NAME, NODE_TYPE, run.parameters, {
+					// Stable, as in a saved workflow: n8n keys a node's deduplication memory by its id.
+					id: 'domain-intersection',
 					credentials: { dataForSeoBasicAuthApi: { id: 'sim', name: 'Simulator' } },
 					...(run.onError ? { onError: run.onError } : {}),
 				}),

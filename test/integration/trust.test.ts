@@ -2,6 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { startSimulator, type Simulator } from '../simulator';
 import { json, NODE_NAME, runNode } from './nodeRunner';
+import { ProcessedDataStore } from './harness';
 
 const LIVE = '/v3/backlinks/domain_intersection/live';
 
@@ -147,13 +148,9 @@ describe('Only New with a Limit keeps finding', () => {
 			limit: 700,
 			options: { onlyNew: true },
 		};
-		const first = await runNode({ baseUrl: sim.url, parameters, mode: 'trigger' });
-		const second = await runNode({
-			baseUrl: sim.url,
-			parameters,
-			mode: 'trigger',
-			staticData: first.staticData,
-		});
+		const processedData = new ProcessedDataStore();
+		const first = await runNode({ baseUrl: sim.url, parameters, mode: 'trigger', processedData });
+		const second = await runNode({ baseUrl: sim.url, parameters, mode: 'trigger', processedData });
 		const all = domains(
 			json(
 				await runNode({

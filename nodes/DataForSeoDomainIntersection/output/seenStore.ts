@@ -1,32 +1,40 @@
-import type { IDataObject } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+import type { ICheckProcessedOptions, IExecuteFunctions } from 'n8n-workflow';
 
-/** Most referring domains remembered per target set; the oldest are forgotten first. */
-export const MAX_SEEN_PER_TARGET_SET = 50_000;
-
-const HASH_BYTES = 6;
-const BASE64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+import { fingerprint, forgetLegacySeen, legacySeen } from './legacySeen';
 
 /**
- * A 48-bit fingerprint of a domain, written as 8 base64 characters. Two 32-bit FNV-1a variants
- * keep it cheap without node:crypto, which community nodes may not import.
+ * Most entries n8n keeps for this node (all its competitor sets together); the oldest are
+ * forgotten first. n8n's helpers keep one list per node, read and written whole on every call,
+ * so the cap also bounds that cost (50,000 entries ≈ 1.3 MB in the database row).
  */
-export function fingerprint(domain: string): string {
-	let a = 0x811c9dc5;
-	let b = 0x01000193 ^ 0x5bd1e995;
-	for (let i = 0; i < domain.length; i++) {
-		const code = domain.charCodeAt(i);
-		a = Math.imul(a ^ code, 0x01000193) >>> 0;
-		b = Math.imul(b ^ code, 0x5bd1e995) >>> 0;
-		b ^= b >>> 15;
-	}
-	const bytes = [a >>> 24, (a >>> 16) & 255, (a >>> 8) & 255, a & 255, (b >>> 8) & 255, b & 255];
-	let text = '';
-	for (let i = 0; i < HASH_BYTES; i += 3) {
-		const n = (bytes[i] << 16) | (bytes[i + 1] << 8) | bytes[i + 2];
-		text += BASE64[n >>> 18] + BASE64[(n >>> 12) & 63] + BASE64[(n >>> 6) & 63] + BASE64[n & 63];
-	}
-	return text;
+export const MAX_SEEN_DOMAINS = 50_000;
+/** The first n8n with the deduplication helpers this relies on. */
+export const MIN_N8N_VERSION = '1.64';
+
+/** "Only new since the last run" for one competitor set. */
+export interface SeenStore {
+	/** The domains (of these) that no earlier run emitted for this competitor set. */
+	filterNew(domains: string[]): Promise<Set<string>>;
+	/** Marks domains as emitted; call only once the item's series has succeeded. */
+	remember(domains: string[]): Promise<void>;
 }
+
+export interface SeenRequest {
+	readonly targets: readonly string[];
+	readonly excludeTargets: readonly string[];
+	readonly resetSeen: boolean;
+}
+
+type Helpers = IExecuteFunctions['helpers'];
+type DedupHelpers = Pick<
+	Helpers,
+	'checkProcessedAndRecord' | 'removeProcessed' | 'clearAllProcessedItems'
+>;
+
+const SCOPE = 'node';
+const PROBE: ICheckProcessedOptions = { mode: 'entries' };
+const RECORD: ICheckProcessedOptions = { mode: 'entries', maxEntries: MAX_SEEN_DOMAINS };
 
 /** Same targets and excludes, in any order and case, share one memory. */
 export function targetSetKey(
@@ -41,83 +49,85 @@ export function targetSetKey(
 	return fingerprint(`${sorted(targets)}|${sorted(excludeTargets)}`);
 }
 
-interface SeenEntry {
-	/** Fingerprints, oldest first, concatenated: 8 characters each. */
-	hashes: string;
-	updatedAt: string;
+function dedupHelpers(fn: IExecuteFunctions, itemIndex: number): DedupHelpers {
+	const helpers = fn.helpers as Partial<Helpers>;
+	if (
+		typeof helpers.checkProcessedAndRecord !== 'function' ||
+		typeof helpers.removeProcessed !== 'function' ||
+		typeof helpers.clearAllProcessedItems !== 'function'
+	)
+		throw new NodeOperationError(
+			fn.getNode(),
+			`Only New Since Last Run needs n8n ${MIN_N8N_VERSION} or newer`,
+			{
+				itemIndex,
+				description: `This n8n lacks the deduplication helpers where the node remembers the domains it has emitted. Update n8n to ${MIN_N8N_VERSION} or newer, or turn off Options > Only New Since Last Run. Nothing was sent to DataForSEO.`,
+			},
+		);
+	return helpers as DedupHelpers;
 }
 
 /**
- * "Only new since the last run": the referring domains already emitted for a target set, kept in
- * the workflow's static data. n8n saves static data only after production (trigger, webhook,
- * schedule) executions, so manual test runs read it but don't change it.
+ * The memory in n8n's deduplication store (the `processed_data` table, scope "node"), which every
+ * process of a queue-mode n8n shares. Entries are "<set key> <domain>", so competitor sets of one
+ * node don't mix. n8n's helpers only check-and-record, so filterNew records and then removes what
+ * was new: nothing stays recorded before remember().
  */
-export class SeenStore {
-	private readonly known = new Set<string>();
-	private readonly added: string[] = [];
-
+class DedupSeenStore implements SeenStore {
 	constructor(
-		private readonly staticData: IDataObject,
-		private readonly key: string,
-		reset: boolean,
-	) {
-		const all = (staticData.seenDomains ??= {}) as Record<string, SeenEntry>;
-		if (reset) delete all[key];
-		const hashes = all[key]?.hashes ?? '';
-		for (let i = 0; i < hashes.length; i += 8) this.known.add(hashes.slice(i, i + 8));
+		private readonly helpers: DedupHelpers,
+		private readonly setKey: string,
+		/** Manual runs read the memory but don't change it, so testing doesn't use up newness. */
+		private readonly records: boolean,
+		/** Forget Seen Domains in a manual run: everything counts as new, nothing is cleared. */
+		private readonly blank: boolean,
+		private readonly legacy: Set<string>,
+	) {}
+
+	private entry(domain: string): string {
+		return `${this.setKey} ${domain}`;
 	}
 
-	/** True when an earlier run already emitted the domain. */
-	has(domain: string): boolean {
-		return this.known.has(fingerprint(domain));
+	async filterNew(domains: string[]): Promise<Set<string>> {
+		const unique = [...new Set(domains)];
+		if (this.blank || unique.length === 0) return new Set(unique);
+		const byEntry = new Map(unique.map((domain) => [this.entry(domain), domain]));
+		const probe = await this.helpers.checkProcessedAndRecord([...byEntry.keys()], SCOPE, PROBE);
+		if (probe.new.length > 0) await this.helpers.removeProcessed(probe.new, SCOPE, PROBE);
+		const fresh = probe.new.map((entry) => byEntry.get(String(entry)) as string);
+		return new Set(fresh.filter((domain) => !this.legacy.has(fingerprint(domain))));
 	}
 
-	/** The domains no earlier run emitted. */
-	async filterNew(domains: readonly string[]): Promise<Set<string>> {
-		return new Set(domains.filter((domain) => !this.has(domain)));
-	}
-
-	/** Marks domains as emitted; called only once their item's run has succeeded. */
-	remember(domains: readonly string[]): void {
-		for (const domain of domains) {
-			const hash = fingerprint(domain);
-			if (this.known.has(hash)) continue;
-			this.known.add(hash);
-			this.added.push(hash);
-		}
-	}
-
-	/** Writes the new fingerprints back, forgetting the oldest beyond the cap. */
-	save(now: Date = new Date()): void {
-		if (this.added.length === 0) return;
-		const all = this.staticData.seenDomains as Record<string, SeenEntry>;
-		let hashes = (all[this.key]?.hashes ?? '') + this.added.join('');
-		const overflow = hashes.length / 8 - MAX_SEEN_PER_TARGET_SET;
-		if (overflow > 0) hashes = hashes.slice(overflow * 8);
-		all[this.key] = { hashes, updatedAt: now.toISOString() };
-		this.added.length = 0;
+	async remember(domains: string[]): Promise<void> {
+		if (!this.records || domains.length === 0) return;
+		const entries = [...new Set(domains)].map((domain) => this.entry(domain));
+		await this.helpers.checkProcessedAndRecord(entries, SCOPE, RECORD);
 	}
 }
 
-/** One SeenStore per target set in an execution, so items with the same targets share it. */
-export class SeenStores {
-	private readonly stores = new Map<string, SeenStore>();
+/**
+ * Hands out one SeenStore per competitor set in an execution. Forget Seen Domains clears the
+ * node's whole memory (n8n keeps one list per node, so one set can't be cleared alone), once per
+ * execution, before that item reads it.
+ */
+export class SeenMemory {
+	private cleared?: Promise<void>;
 
-	constructor(private readonly staticData: () => IDataObject) {}
+	constructor(private readonly fn: IExecuteFunctions) {}
 
-	for(request: {
-		targets: readonly string[];
-		excludeTargets: readonly string[];
-		resetSeen: boolean;
-	}): SeenStore {
-		const key = targetSetKey(request.targets, request.excludeTargets);
-		let store = this.stores.get(key);
-		if (!store)
-			this.stores.set(key, (store = new SeenStore(this.staticData(), key, request.resetSeen)));
-		return store;
-	}
-
-	save(): void {
-		for (const store of this.stores.values()) store.save();
+	async for(request: SeenRequest, itemIndex: number): Promise<SeenStore> {
+		const helpers = dedupHelpers(this.fn, itemIndex);
+		const records = this.fn.getMode() !== 'manual';
+		const setKey = targetSetKey(request.targets, request.excludeTargets);
+		const staticData = this.fn.getWorkflowStaticData('node');
+		if (request.resetSeen && records) {
+			this.cleared ??= helpers.clearAllProcessedItems(SCOPE, PROBE).then(() => {
+				forgetLegacySeen(staticData);
+			});
+			await this.cleared;
+		}
+		const blank = request.resetSeen && !records;
+		const legacy = blank ? new Set<string>() : legacySeen(staticData, setKey);
+		return new DedupSeenStore(helpers, setKey, records, blank, legacy);
 	}
 }

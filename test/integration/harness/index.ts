@@ -15,7 +15,7 @@ export {
 } from './fixture-nodes';
 export type { LogEntry, LogLevel } from './logger';
 export type { NodeTypeInput } from './node-types';
-export { ProcessedDataStore } from './processed-data';
+export { ProcessedDataStore } from './processed-data-store';
 export { runWorkflow } from './run-workflow';
 export type { RunOptions, RunResult } from './run-workflow';
 export { chain, connect, fixtureInput, node } from './workflow';

@@ -21,7 +21,8 @@ import { HarnessCredentialsHelper, type CredentialFixture } from './credentials-
 import { BUILT_IN_NODE_TYPES, FIXTURE_INPUT_TYPE } from './fixture-nodes';
 import type { LogEntry } from './logger';
 import { HarnessNodeTypes, type NodeTypeInput } from './node-types';
-import { ProcessedDataStore, useProcessedData } from './processed-data';
+import { ProcessedDataStore } from './processed-data-store';
+import { useProcessedData } from './processed-data';
 
 export interface RunOptions {
 	/** Node types by full type name; the harness's fixture nodes are always registered too. */
