@@ -57,7 +57,7 @@ export const matchingFields = defineFields('options', {
 			type: 'boolean',
 			default: false,
 			description:
-				'Whether to emit only sites that earlier production runs (schedule, webhook, active workflow) of this node did not emit for the same competitors and excluded domains. Manual test runs don’t use up “newness”. Rows are still fetched and paid for.',
+				'Whether to emit only sites that earlier production runs (schedule, webhook, active workflow) of this node did not emit for the same competitors and excluded domains. Kept in n8n’s database (needs n8n 1.64+), so it also works on queue-mode workers. Manual test runs don’t use up “newness”. Rows are still fetched and paid for.',
 		},
 	},
 	resetSeen: {
@@ -67,7 +67,7 @@ export const matchingFields = defineFields('options', {
 			type: 'boolean',
 			default: false,
 			description:
-				'Whether to forget which domains earlier runs emitted for these competitors, so this run counts every domain as new. Turn it on for one production run, then off again.',
+				'Whether to forget which domains earlier runs of this node emitted (for all its competitor sets), so this run counts every domain as new. Turn it on for one production run, then off again.',
 		},
 	},
 });

@@ -20,6 +20,17 @@ import {
 import { delay } from './rows';
 
 const READY_TIMEOUT_MS = 5 * 60_000;
+
+/** Milliseconds since the previous call (the first: since lap() was called). */
+function lap(): () => number {
+	let last = Date.now();
+	return () => {
+		const now = Date.now();
+		const ms = now - last;
+		last = now;
+		return ms;
+	};
+}
 export const WORKER_NAMES = ['A', 'B'] as const;
 
 /**
@@ -35,8 +46,6 @@ export class QueueDeployment {
 	main?: RunningN8n;
 	readonly workers: RunningWorker[] = [];
 	private readonly folders: PreparedN8n[] = [];
-	/** When the workers were started: a main-only phase before that proves main runs nothing. */
-	workersStartedAt = 0;
 
 	get secrets(): string[] {
 		return [SIM_PASSWORD, ...(this.postgres ? [this.postgres.password] : [])];
@@ -44,7 +53,9 @@ export class QueueDeployment {
 
 	/** Everything but the workers; the workflows are imported into PostgreSQL and activated. */
 	async startMain(spec: N8nVersionSpec): Promise<void> {
+		const since = lap();
 		this.postgres = await startPostgres();
+		const postgresMs = since();
 		this.redis = await startRedis();
 		this.sim = await startSimulator(['--graph-size', String(QUEUE_GRAPH_SIZE)]);
 		this.gate = await startGate();
@@ -52,6 +63,7 @@ export class QueueDeployment {
 		for (let index = 0; index <= WORKER_NAMES.length; index++) {
 			this.folders.push(await prepareN8n(spec, { packed }));
 		}
+		const foldersMs = since();
 		const mainProfile = this.profile(0);
 		await importCredentials(mainProfile, queueSimCredentials(this.sim.url), this.secrets);
 		const workflows = [queueOnlyNewWorkflow, queueHoldWorkflow(this.gate.url)];
@@ -60,16 +72,22 @@ export class QueueDeployment {
 			mainProfile,
 			workflows.map((workflow) => workflow.id),
 		);
+		const importMs = since();
 		this.main = await startN8n(mainProfile, {
 			env: queueModeEnv(this.redis.port),
 			readyTimeoutMs: READY_TIMEOUT_MS,
 			secrets: this.secrets,
 		});
+		// How long each step took on this machine: what to look at when a deadline is hit.
+		console.log(
+			`[queue mode] postgres ${postgresMs} ms, redis+simulator+3 installs ${foldersMs} ms, ` +
+				`import+publish into PostgreSQL ${importMs} ms, n8n start ready ${since()} ms`,
+		);
 	}
 
 	/** Both workers at once, each taking one job at a time (so a busy one takes no other). */
 	async startWorkers(): Promise<void> {
-		this.workersStartedAt = Date.now();
+		const since = lap();
 		const env = queueModeEnv(this.redis?.port ?? 0);
 		const started = await Promise.allSettled(
 			WORKER_NAMES.map((_, index) =>
@@ -80,6 +98,7 @@ export class QueueDeployment {
 			if (result.status === 'fulfilled') this.workers.push(result.value);
 		const failed = started.find((result) => result.status === 'rejected');
 		if (failed) throw (failed as PromiseRejectedResult).reason;
+		console.log(`[queue mode] two n8n workers ready ${since()} ms`);
 	}
 
 	/** Folder 0 is main's, 1.. the workers'; one database and one encryption key for all. */
