@@ -228,7 +228,10 @@ describe('failures', () => {
 
 	it('keeps going past rate limits at high concurrency', async () => {
 		await sim.close();
-		sim = await startSimulator({ maxInFlight: 3, latencyMs: 300 });
+		sim = await startSimulator({ maxInFlight: 3 });
+		// Pages after the first are held until 4 are open at once, so the fourth always meets the
+		// cap, however slowly a loaded machine sends them.
+		sim.hold({ inFlight: 4 });
 		const result = await runNode({
 			baseUrl: sim.url,
 			parameters: {

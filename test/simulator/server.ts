@@ -1,9 +1,9 @@
-// HTTP plumbing: binding to 127.0.0.1, Basic auth, latency, the in-flight cap, scripted failures,
-// the request log and the unauthenticated /__sim control endpoints.
+// HTTP plumbing: binding to 127.0.0.1, Basic auth, latency, the in-flight cap, the answer gate,
+// scripted failures and the request log (control endpoints: control.ts).
 import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createGraph, DOCS_EXAMPLE_TASK } from './calibrate';
-import { parseFailures } from './control';
+import { handleControl, parseFailures, parseHoldRule } from './control';
 import { errorEnvelope, formatTime, messageFor, round5, TaskIds } from './envelope';
 import type { SyntheticGraph } from './graph';
 import {
@@ -18,10 +18,13 @@ import {
 	USER_DATA_PATH,
 	userData,
 } from './handlers';
+import { AnswerGate } from './hold';
+import { bodyForLog, credentials, readBody, writeJson } from './http';
 import { QueryEngine } from './query';
 import { renderPage } from './render';
 import { validateTask } from './validate';
 import {
+	HoldRule,
 	LoggedRequest,
 	ScriptedFailure,
 	SIM_LOGIN,
@@ -30,55 +33,6 @@ import {
 	SimulatorOptions,
 	SimulatorStats,
 } from './types';
-
-const MAX_BODY_BYTES = 16 * 1024 * 1024;
-const JSON_HEADERS = { 'content-type': 'application/json; charset=utf-8' };
-
-function readBody(req: IncomingMessage): Promise<string> {
-	return new Promise((resolve, reject) => {
-		const chunks: Buffer[] = [];
-		let size = 0;
-		req.on('data', (chunk: Buffer) => {
-			size += chunk.length;
-			if (size <= MAX_BODY_BYTES) chunks.push(chunk);
-		});
-		req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-		req.on('error', reject);
-	});
-}
-
-function bodyForLog(text: string): unknown {
-	if (text === '') return null;
-	try {
-		return JSON.parse(text) as unknown;
-	} catch {
-		return text;
-	}
-}
-
-function credentials(header: string | undefined): [string, string] | null {
-	const match = /^Basic\s+(\S+)\s*$/i.exec(header ?? '');
-	if (match === null) return null;
-	const decoded = Buffer.from(match[1], 'base64').toString('utf8');
-	const colon = decoded.indexOf(':');
-	return colon < 0 ? null : [decoded.slice(0, colon), decoded.slice(colon + 1)];
-}
-
-function writeJson(
-	res: ServerResponse,
-	status: number,
-	body: unknown,
-	headers: Record<string, string> = {},
-	text: string = JSON.stringify(body),
-): void {
-	if (res.destroyed || res.writableEnded) return;
-	res.writeHead(status, {
-		...JSON_HEADERS,
-		'content-length': String(Buffer.byteLength(text)),
-		...headers,
-	});
-	res.end(text);
-}
 
 class SimulatorServer implements Simulator {
 	url = '';
@@ -90,6 +44,7 @@ class SimulatorServer implements Simulator {
 	private latencyMs: number;
 	private readonly maxInFlight: number;
 	private readonly failures: ScriptedFailure[] = [];
+	private readonly gate = new AnswerGate();
 	private readonly timers = new Set<NodeJS.Timeout>();
 	private readonly server: Server;
 	private readonly engine: QueryEngine;
@@ -146,6 +101,16 @@ class SimulatorServer implements Simulator {
 		this.failures.push(...parsed);
 	}
 
+	hold(rule: HoldRule): void {
+		const parsed = parseHoldRule(rule);
+		if (parsed === null) throw new Error(`hold: malformed rule ${JSON.stringify(rule)}`);
+		this.gate.arm(parsed, this.inFlight);
+	}
+
+	release(): void {
+		this.gate.open();
+	}
+
 	grow(n: number): void {
 		this.graph.grow(n);
 	}
@@ -155,6 +120,7 @@ class SimulatorServer implements Simulator {
 		this.failures.length = 0;
 		this.peakInFlight = this.inFlight;
 		this.totalCost = 0;
+		this.gate.open();
 	}
 
 	stats(): SimulatorStats {
@@ -163,11 +129,13 @@ class SimulatorServer implements Simulator {
 			peakInFlight: this.peakInFlight,
 			totalCost: round5(this.totalCost),
 			inFlight: this.inFlight,
+			held: this.gate.count,
 			graphSize: this.graph.size,
 		};
 	}
 
 	close(): Promise<void> {
+		this.gate.open();
 		for (const timer of this.timers) clearTimeout(timer);
 		this.timers.clear();
 		return new Promise((resolve) => {
@@ -201,7 +169,10 @@ class SimulatorServer implements Simulator {
 
 	private async route(req: IncomingMessage, res: ServerResponse): Promise<void> {
 		const path = new URL(req.url ?? '/', 'http://127.0.0.1').pathname.replace(/(.)\/+$/, '$1');
-		if (path.startsWith('/__sim/')) return this.control(req, res, path);
+		if (path.startsWith('/__sim/')) {
+			const queue = (failures: ScriptedFailure[]) => this.failures.push(...failures);
+			return handleControl(this, queue, req, res, path);
+		}
 		return this.api(req, res, path);
 	}
 
@@ -219,6 +190,7 @@ class SimulatorServer implements Simulator {
 			cost: 0,
 			startedAt: started,
 			endedAt: 0,
+			aborted: false,
 		};
 		this.log.push(entry);
 		// The cap is judged on arrival, before this request counts itself.
@@ -231,7 +203,10 @@ class SimulatorServer implements Simulator {
 			open = false;
 			this.inFlight--;
 			entry.endedAt = Date.now();
+			// Closed before the whole answer went out: the client gave up (abort, timeout).
+			entry.aborted = !res.writableFinished;
 		});
+		this.gate.onInFlight(this.inFlight);
 
 		const creds = credentials(req.headers.authorization);
 		entry.authorized = creds !== null && creds[0] === this.login && creds[1] === this.password;
@@ -240,6 +215,9 @@ class SimulatorServer implements Simulator {
 		const failure = !overloaded && isDomainIntersection ? this.failures.shift() : undefined;
 		const body = await readBody(req);
 		entry.body = bodyForLog(body);
+		if (!overloaded && this.gate.holds(isDomainIntersection, entry.body))
+			await this.gate.wait(() => open);
+		if (!open) return;
 
 		if (failure !== undefined && 'drop' in failure) {
 			await this.delay(started);
@@ -273,7 +251,8 @@ class SimulatorServer implements Simulator {
 		if (failure !== undefined) {
 			if ('http' in failure) {
 				const code = failure.http * 100;
-				const headers: Record<string, string> = failure.http === 429 ? { 'retry-after': '1' } : {};
+				const headers: Record<string, string> =
+					failure.http === 429 ? { 'retry-after': failure.retryAfter ?? '1' } : {};
 				return {
 					status: failure.http,
 					body: errorEnvelope(code, messageFor(code), time()),
@@ -299,48 +278,6 @@ class SimulatorServer implements Simulator {
 				? { code: failure.taskCode, message: failure.message }
 				: undefined;
 		return domainIntersection(this.ctx, body, started, forced);
-	}
-
-	private async control(req: IncomingMessage, res: ServerResponse, path: string): Promise<void> {
-		const text = await readBody(req);
-		const body = bodyForLog(text);
-		const field = (name: string): unknown =>
-			typeof body === 'object' && body !== null && !Array.isArray(body)
-				? (body as Record<string, unknown>)[name]
-				: undefined;
-		const bad = (error: string) => writeJson(res, 400, { ok: false, error });
-		const route = `${req.method ?? 'GET'} ${path}`;
-		switch (route) {
-			case 'POST /__sim/fail': {
-				const failures = parseFailures(body);
-				if (failures === null) return bad('body must be a ScriptedFailure or an array of them');
-				this.failures.push(...failures);
-				return writeJson(res, 200, { ok: true, queued: this.failures.length });
-			}
-			case 'POST /__sim/grow': {
-				const n = field('n');
-				if (typeof n !== 'number' || !Number.isInteger(n) || n < 0)
-					return bad('body must be {"n": integer >= 0}');
-				this.grow(n);
-				return writeJson(res, 200, { ok: true, size: this.graph.size });
-			}
-			case 'POST /__sim/latency': {
-				const ms = field('ms');
-				if (typeof ms !== 'number' || !Number.isFinite(ms) || ms < 0)
-					return bad('body must be {"ms": number >= 0}');
-				this.setLatency(ms);
-				return writeJson(res, 200, { ok: true, latencyMs: ms });
-			}
-			case 'POST /__sim/reset':
-				this.reset();
-				return writeJson(res, 200, { ok: true });
-			case 'GET /__sim/log':
-				return writeJson(res, 200, this.log);
-			case 'GET /__sim/stats':
-				return writeJson(res, 200, this.stats());
-			default:
-				return writeJson(res, 404, { ok: false, error: `unknown control endpoint ${route}` });
-		}
 	}
 }
 

@@ -21,8 +21,9 @@ export interface SimulatorOptions {
 }
 
 export type ScriptedFailure =
-	/** That HTTP status with a DataForSEO-like JSON body whose status_code is http * 100. */
-	| { http: number }
+	/** That HTTP status with a DataForSEO-like JSON body whose status_code is http * 100; a 429
+	 * carries `retry-after: <retryAfter>` (default "1"; seconds or an HTTP date). */
+	| { http: number; retryAfter?: string }
 	/** HTTP 200, envelope status_code = envelopeCode, no tasks. */
 	| { envelopeCode: number; message?: string }
 	/** HTTP 200, envelope 20000, tasks[0].status_code = taskCode (no result, cost 0). */
@@ -48,6 +49,16 @@ export interface LoggedRequest {
 	startedAt: number;
 	/** 0 while in flight. */
 	endedAt: number;
+	/** Extension: the client closed the connection before the answer was sent (e.g. it aborted). */
+	aborted: boolean;
+}
+
+/** Holds /v3 answers until `inFlight` requests are open at once, then lets all of them go. */
+export interface HoldRule {
+	inFlight: number;
+	/** Only domain_intersection requests whose task offset is at least this are held (default 1),
+	 * so a pager's first page, which it sends alone, gets through. */
+	minOffset?: number;
 }
 
 export interface SimulatorStats {
@@ -57,6 +68,8 @@ export interface SimulatorStats {
 	/** Sum of envelope costs since start/reset. */
 	totalCost: number;
 	inFlight: number;
+	/** Extension: requests held by `hold()` right now (open ones only). */
+	held: number;
 	graphSize: number;
 }
 
@@ -71,10 +84,15 @@ export interface Simulator {
 	setLatency(ms: number): void;
 	/** Queued; each is consumed by the next POST to /v3/backlinks/domain_intersection/live. */
 	failNext(...failures: ScriptedFailure[]): void;
+	/** Extension: arms the answer gate (one-shot; a later call replaces the rule). */
+	hold(rule: HoldRule): void;
+	/** Extension: opens the gate now, releasing every held request. */
+	release(): void;
 	/** Appends n new referring domains (first_seen = now, live links). */
 	grow(n: number): void;
 	graph: LinkGraph;
-	/** Clears log, queued failures, peakInFlight and totalCost (not latency, not the graph). */
+	/** Clears log, queued failures, peakInFlight and totalCost and opens the gate (not latency, not
+	 * the graph). */
 	reset(): void;
 	/** Extension. */
 	stats(): SimulatorStats;

@@ -7,7 +7,7 @@ import { cleanEnv } from './proc';
 /** One scripted failure, consumed by the next matching request. */
 export type SimFailure =
 	| { readonly taskCode: number; readonly message?: string }
-	| { readonly http: number }
+	| { readonly http: number; readonly retryAfter?: string }
 	| { readonly envelopeCode: number; readonly message?: string }
 	| { readonly drop: true };
 
@@ -15,6 +15,16 @@ export interface SimStats {
 	readonly requests: number;
 	readonly peakInFlight: number;
 	readonly totalCost: number;
+	readonly inFlight: number;
+	/** Requests the answer gate holds right now. */
+	readonly held: number;
+}
+
+/** Answers are held until `inFlight` /v3 requests are open at once (see test/simulator). */
+export interface SimHold {
+	readonly inFlight: number;
+	/** Only pages at this offset or later are held (default 1: first pages get through). */
+	readonly minOffset?: number;
 }
 
 /** A /v3 request as recorded by the simulator; body is the parsed JSON (the POSTed task array). */
@@ -27,6 +37,11 @@ export interface SimLogEntry {
 	readonly statusCode: number | null;
 	readonly taskStatusCode: number | null;
 	readonly cost: number;
+	readonly startedAt: number;
+	/** 0 while in flight. */
+	readonly endedAt: number;
+	/** The client closed the connection before the answer (aborted or timed out). */
+	readonly aborted: boolean;
 }
 
 export const SIM_LOGIN = 'sim-login';
@@ -38,6 +53,9 @@ export interface RunningSimulator {
 	reset(): Promise<void>;
 	/** Appends n referring domains (fresh, live links only; first_seen = now). */
 	grow(n: number): Promise<void>;
+	hold(rule: SimHold): Promise<void>;
+	release(): Promise<void>;
+	setLatency(ms: number): Promise<void>;
 	log(): Promise<SimLogEntry[]>;
 	stats(): Promise<SimStats>;
 	recentOutput(): string;
@@ -90,6 +108,9 @@ export async function startSimulator(extraArgs: readonly string[] = []): Promise
 		fail: async (failures) => void (await control(url, 'POST', 'fail', failures)),
 		reset: async () => void (await control(url, 'POST', 'reset')),
 		grow: async (n) => void (await control(url, 'POST', 'grow', { n })),
+		hold: async (rule) => void (await control(url, 'POST', 'hold', rule)),
+		release: async () => void (await control(url, 'POST', 'release')),
+		setLatency: async (ms) => void (await control(url, 'POST', 'latency', { ms })),
 		log: async () => asLog(await control(url, 'GET', 'log')),
 		stats: async () => (await control(url, 'GET', 'stats')) as SimStats,
 		recentOutput: () => child.recentOutput,

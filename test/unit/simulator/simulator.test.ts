@@ -64,6 +64,15 @@ async function runTask(sim: Simulator, task: Record<string, unknown>): Promise<J
 	return answer.body.tasks[0];
 }
 
+/** Polls a condition the test waits for (a state, not a duration); the deadline is a safety net. */
+async function until(condition: () => boolean, deadlineMs = 20_000): Promise<void> {
+	const end = Date.now() + deadlineMs;
+	while (!condition()) {
+		if (Date.now() > end) throw new Error('condition not reached');
+		await new Promise((resolve) => setTimeout(resolve, 5));
+	}
+}
+
 function domainsOf(task: Json): string[] {
 	return (task.result[0].items ?? []).map(
 		(item: Json) =>
@@ -780,15 +789,67 @@ describe('scripted failures, concurrency and control endpoints', () => {
 	});
 
 	it('rejects requests beyond maxInFlight with 40202 and records peakInFlight', async () => {
-		sim.setLatency(300);
-		const answers = await Promise.all(Array.from({ length: 6 }, () => post(sim, [task])));
+		// The gate keeps the first three open until the fourth has arrived, on any machine.
+		sim.hold({ inFlight: 4, minOffset: 0 });
+		const answers = await Promise.all(Array.from({ length: 4 }, () => post(sim, [task])));
 		const codes = answers.map((a) => a.body.status_code).sort();
-		expect(codes).toEqual([20000, 20000, 20000, 40202, 40202, 40202]);
+		expect(codes).toEqual([20000, 20000, 20000, 40202]);
 		expect(answers.every((a) => a.status === 200)).toBe(true);
-		expect(sim.peakInFlight).toBe(6);
+		expect(sim.peakInFlight).toBe(4);
 		sim.reset();
 		expect(sim.peakInFlight).toBe(0);
 		expect(sim.log).toHaveLength(0);
+	});
+
+	it('hold() keeps answers until that many requests are open, and lets first pages through', async () => {
+		sim.hold({ inFlight: 3 });
+		const page = (offset: number) => post(sim, [{ ...task, offset }]);
+		// offset 0 is a pager's first page, sent alone: it is not held.
+		expect((await page(0)).body.status_code).toBe(20000);
+		let answered = 0;
+		const first = [page(10), page(20)].map((answer) => answer.then(() => answered++));
+		await until(() => sim.stats().held === 2);
+		expect(answered).toBe(0);
+		const third = await page(30);
+		await Promise.all(first);
+		expect(third.body.tasks[0].status_code).toBe(20000);
+		expect(answered).toBe(2);
+		expect(sim.stats().held).toBe(0);
+		// One-shot: later requests are answered at once.
+		expect((await page(40)).body.status_code).toBe(20000);
+	});
+
+	it('release() and reset() open the gate; a client that gives up is logged as aborted', async () => {
+		sim.hold({ inFlight: 100 });
+		const controller = new AbortController();
+		const gaveUp = fetch(sim.url + LIVE, {
+			method: 'POST',
+			headers: { authorization: AUTH },
+			body: JSON.stringify([{ ...task, offset: 10 }]),
+			signal: controller.signal,
+		}).catch((error: unknown) => error);
+		const kept = post(sim, [{ ...task, offset: 20 }]);
+		await until(() => sim.stats().held === 2);
+		controller.abort();
+		await gaveUp;
+		await until(() => sim.stats().held === 1);
+		sim.release();
+		expect((await kept).body.status_code).toBe(20000);
+		expect(sim.log.map((entry) => entry.aborted)).toEqual([true, false]);
+		expect(sim.log[0].httpStatus).toBe(0);
+		sim.hold({ inFlight: 100 });
+		const later = post(sim, [{ ...task, offset: 30 }]);
+		await until(() => sim.stats().held === 1);
+		sim.reset();
+		expect((await later).status).toBe(200);
+	});
+
+	it('a scripted 429 can carry any Retry-After', async () => {
+		const date = new Date(Date.now() + 5000).toUTCString();
+		sim.failNext({ http: 429, retryAfter: '7' }, { http: 429, retryAfter: date });
+		expect((await post(sim, [task])).headers.get('retry-after')).toBe('7');
+		expect((await post(sim, [task])).headers.get('retry-after')).toBe(date);
+		expect(() => sim.hold({ inFlight: 0 })).toThrow(/malformed/);
 	});
 
 	it('latency delays answers and peakInFlight counts concurrent requests', async () => {
@@ -844,6 +905,9 @@ describe('scripted failures, concurrency and control endpoints', () => {
 		const size = sim.graph.size;
 		expect((await control('POST', 'grow', { n: 10 })).body).toEqual({ ok: true, size: size + 10 });
 		expect((await control('POST', 'latency', { ms: 5 })).body).toEqual({ ok: true, latencyMs: 5 });
+		expect((await control('POST', 'hold', { inFlight: 2 })).body).toEqual({ ok: true });
+		expect((await control('POST', 'release')).body).toEqual({ ok: true });
+		expect((await control('POST', 'hold', { inFlight: 0 })).status).toBe(400);
 		const log = await control('GET', 'log');
 		expect(log.body).toHaveLength(1);
 		expect(log.body[0]).toMatchObject({
@@ -856,7 +920,7 @@ describe('scripted failures, concurrency and control endpoints', () => {
 		});
 		expect(log.body[0].body).toEqual([task]);
 		const stats = await control('GET', 'stats');
-		expect(stats.body).toMatchObject({ requests: 1, peakInFlight: 1, totalCost: 0.0203 });
+		expect(stats.body).toMatchObject({ requests: 1, peakInFlight: 1, totalCost: 0.0203, held: 0 });
 		expect((await control('POST', 'fail', [{ nope: 1 }])).status).toBe(400);
 		expect((await control('GET', 'nope')).status).toBe(404);
 	});
