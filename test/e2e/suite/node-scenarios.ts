@@ -1,3 +1,4 @@
+import { accountScenarios } from './account-scenarios';
 import type { ContextGetter } from './context';
 import { dataScenarios } from './data-scenarios';
 import { errorScenarios } from './error-scenarios';
@@ -17,5 +18,6 @@ export function nodeScenarios(context: ContextGetter): void {
 		examplesScenarios(context);
 		productionScenarios(context);
 		queueScenarios(context);
+		accountScenarios(context);
 	});
 }

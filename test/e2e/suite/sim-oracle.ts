@@ -72,6 +72,24 @@ export async function allDomains(
 	}
 }
 
+/** The first `count` referring domains of a task, read page by page straight from the simulator. */
+export async function firstDomains(
+	sim: RunningSimulator,
+	task: Record<string, unknown>,
+	count: number,
+): Promise<string[]> {
+	const domains: string[] = [];
+	for (let offset = 0; offset < count; offset += PAGE_SIZE) {
+		const page = await ask(sim, { ...task, offset, limit: Math.min(PAGE_SIZE, count - offset) });
+		for (const item of page.items) {
+			const entry = Object.values(item.domain_intersection ?? {}).find((value) => value?.target);
+			if (entry?.target) domains.push(entry.target);
+		}
+		if (page.items.length === 0) break;
+	}
+	return domains;
+}
+
 /** Elements of `after` that are not in `before`, in `after`'s order. */
 export function added(before: Iterable<unknown>, after: readonly string[]): string[] {
 	const seen = new Set(before);
