@@ -5,19 +5,13 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-export const LIVE_BASE_URL = 'https://api.dataforseo.com';
-export const SANDBOX_BASE_URL = 'https://sandbox.dataforseo.com';
+import {
+	BASE_URL_LABEL,
+	testBaseUrlExpression,
+} from '../nodes/DataForSeoDomainIntersection/api/baseUrl';
+
 /** The credential type's name, which nodes ask n8n for. */
 export const CREDENTIAL_TYPE = 'dataForSeoBasicAuthApi';
-
-// The credential test runs the request through n8n's expression engine, so the base URL
-// is an expression over the same three fields that the node resolves in code.
-const baseUrlExpression =
-	'={{ $credentials.environment === "custom" ? String($credentials.baseUrl).trim() : $credentials.environment === "sandbox" ? "' +
-	SANDBOX_BASE_URL +
-	'" : "' +
-	LIVE_BASE_URL +
-	'" }}';
 
 export class DataForSeoBasicAuthApi implements ICredentialType {
 	// Not `dataForSeoApi`: that name belongs to DataForSEO's own package, and both may be installed.
@@ -78,7 +72,7 @@ export class DataForSeoBasicAuthApi implements ICredentialType {
 			],
 		},
 		{
-			displayName: 'Base URL',
+			displayName: BASE_URL_LABEL,
 			name: 'baseUrl',
 			type: 'string',
 			default: '',
@@ -103,7 +97,9 @@ export class DataForSeoBasicAuthApi implements ICredentialType {
 	// Only a successful user_data answer carries a login, so its absence catches every other code.
 	test: ICredentialTestRequest = {
 		request: {
-			baseURL: baseUrlExpression,
+			// The node's own rule, written into n8n's expression: a Base URL the node would refuse
+			// (plain http to another machine) never gets the password, here either.
+			baseURL: testBaseUrlExpression(),
 			url: '/v3/appendix/user_data',
 			method: 'GET',
 		},

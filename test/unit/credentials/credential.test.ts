@@ -1,6 +1,10 @@
 import type { IAuthenticateRuleResponseSuccessBody } from 'n8n-workflow';
 
 import { DataForSeoBasicAuthApi } from '../../../credentials/DataForSeoBasicAuthApi.credentials';
+import {
+	REFUSED_TEST_URL,
+	resolveBaseUrl,
+} from '../../../nodes/DataForSeoDomainIntersection/api/baseUrl';
 import { SIM_LOGIN, SIM_PASSWORD, startSimulator, type Simulator } from '../../simulator';
 
 const credential = new DataForSeoBasicAuthApi();
@@ -59,6 +63,42 @@ describe('credential', () => {
 			'http://127.0.0.1:9',
 		);
 		expect(credential.test.request.url).toBe('/v3/appendix/user_data');
+	});
+
+	// One rule: whatever the node accepts, the Test request uses; whatever it refuses, the Test
+	// request never gets (it goes to a scheme no client can open).
+	it.each([
+		['https://proxy.example.com/', 'https://proxy.example.com'],
+		['HTTPS://Proxy.Example.com', 'HTTPS://Proxy.Example.com'],
+		['http://127.0.0.1:9', 'http://127.0.0.1:9'],
+		['http://localhost:8080/dfs/', 'http://localhost:8080/dfs'],
+		['http://[::1]:9', 'http://[::1]:9'],
+		['http://proxy.example.com', null],
+		['http://0.0.0.0:9', null],
+		['http://127.0.0.1:9@proxy.example.com', null],
+		['http://localhost.proxy.example.com', null],
+		['http://127.0.0.1.nip.io', null],
+		['http://127.0.0.1:9/x?to=proxy.example.com', null],
+		['http://localhost\\@proxy.example.com', null],
+		['ftp://proxy.example.com', null],
+		['proxy.example.com', null],
+	])('node and Test request agree on %s', (text, accepted) => {
+		const tested = baseUrl({ environment: 'custom', baseUrl: ` ${text} ` });
+		if (accepted === null) {
+			expect(() => resolveBaseUrl({ environment: 'custom', baseUrl: text })).toThrow(/Base URL/);
+			expect(tested).toBe(REFUSED_TEST_URL);
+		} else {
+			expect(resolveBaseUrl({ environment: 'custom', baseUrl: text })).toBe(accepted);
+			expect(tested).toBe(accepted);
+		}
+	});
+
+	it('names the refusal in the node', () => {
+		expect(() =>
+			resolveBaseUrl({ environment: 'custom', baseUrl: 'http://proxy.example.com' }),
+		).toThrow(
+			/plain http:\/\/ would send your DataForSEO password unencrypted to proxy.example.com/,
+		);
 	});
 
 	describe('credential test rules against the simulator', () => {
