@@ -16,6 +16,7 @@ import { SeenMemory } from './output/seenStore';
 import { readRequest } from './request/readParameters';
 import type { IntersectionRequest } from './request/task';
 import { Execution } from './run/execution';
+import { runItems } from './run/items';
 import { runSeries } from './run/series';
 import { sharedSettingsWarning } from './run/sharedSettings';
 
@@ -66,9 +67,12 @@ export class DataForSeoDomainIntersection implements INodeType {
 		} catch (error) {
 			throw toNodeError(this, error, 0);
 		}
+		// n8n's cancel signal (Stop); older n8n versions may not have it.
+		const signal = this.getExecutionCancelSignal?.();
 		const execution = new Execution(
-			n8nSender(this, baseUrl, first.settings.timeout),
+			n8nSender(this, baseUrl, first.settings.timeout, signal),
 			first.settings,
+			signal,
 		);
 		const valid = requests.filter((r): r is IntersectionRequest => !(r instanceof Error));
 		for (const request of valid) request.notes.forEach((note) => execution.stats.notes.add(note));
@@ -77,24 +81,12 @@ export class DataForSeoDomainIntersection implements INodeType {
 
 		// n8n's deduplication store is only touched when an item asks for "only new".
 		const seen = new SeenMemory(this);
-		const outputs = await Promise.all(
-			requests.map(async (request, itemIndex) => {
-				if (request instanceof Error) return [errorItem(request, itemIndex)];
-				try {
-					const store = request.onlyNew ? await seen.for(request, itemIndex) : undefined;
-					const result = await runSeries(execution, request, itemIndex, store);
-					await store?.remember(result.emittedDomains);
-					return result.items;
-				} catch (error) {
-					const nodeError = toNodeError(this, error, itemIndex);
-					if (!this.continueOnFail()) {
-						execution.throttle.stop();
-						throw nodeError;
-					}
-					return [errorItem(nodeError, itemIndex)];
-				}
-			}),
-		);
+		const outputs = await runItems(this, execution, requests, async (request, itemIndex) => {
+			const store = request.onlyNew ? await seen.for(request, itemIndex) : undefined;
+			const result = await runSeries(execution, request, itemIndex, store);
+			await store?.remember(result.emittedDomains);
+			return result.items;
+		});
 		reportRun(this, execution);
 		return [outputs.flat()];
 	}

@@ -204,6 +204,35 @@ describe('failures', () => {
 		expect(posts()).toHaveLength(2);
 	});
 
+	it('says a timeout is a timeout, with the limit, the option and the retries that ran', async () => {
+		// The answer is held past Options > Timeout, as a slow DataForSEO would.
+		sim.hold({ inFlight: 1_000_000, minOffset: 0 });
+		const result = await runNode({
+			baseUrl: sim.url,
+			parameters: { ...DOCS_PARAMS, options: { timeout: 1000, maxRetries: 0 } },
+		});
+		expect(result.error?.message).toBe(
+			'The request timed out: DataForSEO did not answer within 1,000 ms, the limit set in Options > Timeout (Ms).',
+		);
+		expect(result.error?.description).toMatch(/may already have charged/);
+		expect(result.error?.description).toMatch(/not tried again: Options > Max Retries is 0/);
+		expect(result.error?.description).not.toMatch(/even after|retries did not/);
+		expect(posts()).toHaveLength(1);
+		sim.release();
+	});
+
+	it('honours Retry-After on HTTP 429', async () => {
+		sim.failNext({ http: 429, retryAfter: '1' });
+		const result = await runNode({
+			baseUrl: sim.url,
+			parameters: { ...DOCS_PARAMS, options: { ...DOCS_PARAMS.options, retryDelay: 0 } },
+		});
+		expect(result.error).toBeUndefined();
+		const [refused, retried] = posts();
+		// Retry Delay 0 would retry at once; the server asked for a second.
+		expect(retried.startedAt - refused.endedAt).toBeGreaterThanOrEqual(990);
+	});
+
 	it('never retries an invalid request', async () => {
 		sim.failNext({ taskCode: 40501, message: "Invalid Field: 'filters'." });
 		const result = await runNode({ baseUrl: sim.url, parameters: DOCS_PARAMS });

@@ -25,6 +25,8 @@ export interface NodeRun {
 	staticData?: IDataObject;
 	/** n8n's deduplication store (Only New); pass the same one to runs that share a memory. */
 	processedData?: ProcessedDataStore;
+	/** Stops the run (as n8n's Stop does) when this settles. */
+	cancelWhen?: Promise<unknown>;
 }
 
 /** Runs Input -> Domain Intersection through n8n-core's workflow engine. */
@@ -45,6 +47,7 @@ export async function runNode(run: NodeRun): Promise<RunResult> {
 		},
 		mode: run.mode ?? 'manual',
 		processedData: run.processedData,
+		cancelWhen: run.cancelWhen,
 		workflow: {
 			staticData: run.staticData,
 			nodes: [

@@ -28,6 +28,7 @@ export function readEnvelope(response: HttpResponse): ApiEnvelope {
 			message || `HTTP ${statusCode}`,
 			statusCode,
 			isRetryable(statusCode) || isRetryable(code),
+			{ retryAfterMs: response.retryAfterMs },
 		);
 	}
 	if (!parsed.success) {

@@ -1,59 +1,66 @@
 import type { IHttpRequestMethods } from 'n8n-workflow';
-import { sleep } from 'n8n-workflow';
 
 import { ApiFailure, isRateLimit } from './apiErrors';
 import { readEnvelope, readTask } from './envelope';
 import type { ApiTask } from './responseSchema';
 import type { Send } from './sender';
-import type { Throttle } from './throttle';
+import { sleepUnlessStopped } from './stop';
+import { CancelledError, type Throttle } from './throttle';
+import { transportFailure } from './transportError';
 
-/** Longest pause between two tries, whatever the retry count. */
+/** Longest pause between two tries, whatever the retry count or the server's Retry-After. */
 export const MAX_BACKOFF_MS = 30_000;
-
-function networkFailure(error: unknown): ApiFailure {
-	// Only the code and the plain message are kept: the original error carries the request,
-	// and with it the Authorization header.
-	const { code, message } = (error ?? {}) as { code?: string; message?: string };
-	const timedOut =
-		code === 'ECONNABORTED' || code === 'ETIMEDOUT' || /timeout/i.test(message ?? '');
-	return new ApiFailure(
-		0,
-		timedOut
-			? 'The request timed out before DataForSEO answered.'
-			: `DataForSEO could not be reached (${code ?? (message ?? 'network error').slice(0, 120)}).`,
-		undefined,
-		true,
-	);
-}
 
 export interface RetryPolicy {
 	maxRetries: number;
 	/** First back-off in ms; it doubles on each retry, with jitter. */
 	retryDelay: number;
 	throttle: Throttle;
+	/** The execution's cancel signal: no new try and no pause after Stop. */
+	signal?: AbortSignal;
+	/** Called for every request actually sent; `attempt` 0 is the first try. */
 	onAttempt?: (attempt: number) => void;
+	/** Called for every rate-limit answer. */
+	onRateLimited?: () => void;
+	/** Tests replace the pause; it must reject with StoppedError when `signal` aborts. */
+	pause?: (ms: number, signal?: AbortSignal) => Promise<void>;
 }
 
-function backoff(policy: RetryPolicy, retry: number): number {
-	const ceiling = Math.min(policy.retryDelay * 2 ** retry, MAX_BACKOFF_MS);
-	return ceiling / 2 + Math.random() * (ceiling / 2);
+/** The pause before retry number `retry + 1`: exponential with jitter, or what the server asked. */
+export function backoff(retryDelay: number, retry: number, retryAfterMs?: number): number {
+	const ceiling = Math.min(retryDelay * 2 ** retry, MAX_BACKOFF_MS);
+	const jittered = ceiling / 2 + Math.random() * (ceiling / 2);
+	if (retryAfterMs === undefined) return jittered;
+	// Never sooner than the server asked, never longer than the back-off ceiling.
+	return Math.min(Math.max(jittered, retryAfterMs), MAX_BACKOFF_MS);
 }
+
+type Outcome = { task: ApiTask } | { error: unknown; ticket: number };
 
 async function attemptOnce(
 	send: Send,
-	throttle: Throttle,
-	method: IHttpRequestMethods,
-	path: string,
-	body: unknown,
-): Promise<{ task: ApiTask } | { error: unknown }> {
+	policy: RetryPolicy,
+	attempt: number,
+	request: [IHttpRequestMethods, string, unknown],
+): Promise<Outcome> {
+	let ticket = -1;
 	try {
-		const response = await throttle.run(async () =>
-			send(method, path, body).catch((error: unknown) => Promise.reject(networkFailure(error))),
-		);
+		const response = await policy.throttle.run(async (given) => {
+			ticket = given;
+			policy.onAttempt?.(attempt);
+			return await send(...request);
+		});
 		return { task: readTask(readEnvelope(response)) };
 	} catch (error) {
-		return { error };
+		return { error: transportFailureOrSelf(error, policy.signal), ticket };
 	}
+}
+
+/** Keeps the node's own errors; anything else from `send` is a transport failure. */
+function transportFailureOrSelf(error: unknown, signal?: AbortSignal): unknown {
+	if (error instanceof ApiFailure && !signal?.aborted) return error;
+	if (error instanceof CancelledError) return error;
+	return transportFailure(error, { signal });
 }
 
 /** Sends through the throttle, retrying transient failures with exponential back-off. */
@@ -64,15 +71,25 @@ export async function sendWithRetries(
 	path: string,
 	body?: unknown,
 ): Promise<ApiTask> {
+	const pause = policy.pause ?? sleepUnlessStopped;
 	for (let attempt = 0; ; attempt++) {
-		policy.onAttempt?.(attempt);
-		const outcome = await attemptOnce(send, policy.throttle, method, path, body);
-		if ('task' in outcome) return outcome.task;
-		const { error } = outcome;
-		if (!(error instanceof ApiFailure) || !error.retryable || attempt >= policy.maxRetries)
+		const outcome = await attemptOnce(send, policy, attempt, [method, path, body]);
+		if ('task' in outcome) {
+			policy.throttle.succeeded();
+			return outcome.task;
+		}
+		const { error, ticket } = outcome;
+		// Stopped, or cancelled because another item failed: never retried.
+		if (!(error instanceof ApiFailure)) throw error;
+		if (isRateLimit(error.code) || isRateLimit(error.httpCode ?? 0)) {
+			policy.onRateLimited?.();
+			if (ticket >= 0) policy.throttle.refused(ticket);
+		}
+		if (!error.retryable || attempt >= policy.maxRetries) {
+			error.retries = attempt;
 			throw error;
-		if (isRateLimit(error.code) || isRateLimit(error.httpCode ?? 0)) policy.throttle.slowDown();
-		// Back-off sleeps outside the throttle so other pages keep their slots.
-		await sleep(backoff(policy, attempt));
+		}
+		// Back-off sleeps outside the throttle so other pages keep their slots; Stop ends it.
+		await pause(backoff(policy.retryDelay, attempt, error.retryAfterMs), policy.signal);
 	}
 }

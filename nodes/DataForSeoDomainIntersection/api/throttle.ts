@@ -1,4 +1,5 @@
-import { sleep } from 'n8n-workflow';
+import { Pace } from './pace';
+import { sleepUnlessStopped, StoppedError } from './stop';
 
 /** Thrown to calls still queued when another item has already failed the execution. */
 export class CancelledError extends Error {
@@ -8,52 +9,74 @@ export class CancelledError extends Error {
 	}
 }
 
+export interface ThrottleClock {
+	now(): number;
+	/** Waits `ms`; rejects with StoppedError when the execution is stopped. */
+	sleep(ms: number, signal?: AbortSignal): Promise<void>;
+}
+
+const realClock: ThrottleClock = { now: () => Date.now(), sleep: sleepUnlessStopped };
+
 /**
- * Keeps one execution inside DataForSEO's limits: at most `concurrency` calls in flight, and
- * call starts within `requestsPerMinute`. The pace is a token bucket, so a burst of up to
- * `concurrency` calls can start at once while the long-run rate stays within the limit. A
- * rate-limit answer halves the rate and stops bursts for the rest of the execution, because the
- * account's budget is shared by every item and page.
+ * Keeps one execution inside DataForSEO's limits: calls in flight within the pace's window (at
+ * most `concurrency`), and call starts within its rate. The rate is a token bucket, so a burst of
+ * up to the window can start at once while the long-run rate stays within the limit. Rate-limit
+ * answers shrink both, and successes grow them back (see Pace). On Stop, every queued call and
+ * every wait ends at once with StoppedError.
  */
 export class Throttle {
+	readonly pace: Pace;
 	private inFlight = 0;
 	private readonly waiting: Array<() => void> = [];
-	private intervalMs: number;
-	private burst: number;
 	private tokens: number;
-	private refilledAt = Date.now();
+	private refilledAt: number;
 	private stopped = false;
 
 	constructor(
 		readonly concurrency: number,
 		requestsPerMinute: number,
+		private readonly signal?: AbortSignal,
+		private readonly clock: ThrottleClock = realClock,
 	) {
-		this.intervalMs = 60_000 / requestsPerMinute;
-		this.burst = Math.min(concurrency, requestsPerMinute);
+		this.pace = new Pace(concurrency, requestsPerMinute);
 		this.tokens = this.burst;
+		this.refilledAt = clock.now();
+		signal?.addEventListener('abort', () => this.stop(), { once: true });
 	}
 
-	/** The pace now, which rate-limit answers may have lowered; the run hint reports it. */
+	/** Calls holding a slot now (in flight, or waiting for the pace). */
+	get active(): number {
+		return this.inFlight;
+	}
+
 	get requestsPerMinute(): number {
-		return Math.round(60_000 / this.intervalMs);
+		return this.pace.currentRequestsPerMinute;
 	}
 
-	/** Runs `call` when a slot is free and the pace allows. */
-	async run<T>(call: () => Promise<T>): Promise<T> {
+	/** Runs `call` when a slot is free and the pace allows; `call` gets its ticket for feedback. */
+	async run<T>(call: (ticket: number) => Promise<T>): Promise<T> {
 		await this.acquire();
 		try {
-			if (this.stopped) throw new CancelledError();
-			await this.pace();
-			return await call();
+			this.checkStopped();
+			await this.wait();
+			this.checkStopped();
+			return await call(this.pace.start());
 		} finally {
 			this.release();
 		}
 	}
 
-	slowDown(): void {
-		this.intervalMs = Math.min(this.intervalMs * 2, 60_000);
-		this.burst = 1;
+	/** A rate-limit answer to the call with `ticket`. */
+	refused(ticket: number): void {
+		if (!this.pace.refused(ticket)) return;
 		this.tokens = Math.min(this.tokens, 1);
+	}
+
+	succeeded(): void {
+		const before = this.pace.window;
+		this.pace.succeeded();
+		// A grown window lets queued calls through now rather than at the next release.
+		for (let i = before; i < this.pace.window; i++) this.wakeOne();
 	}
 
 	/** Lets queued calls through at once so a failed execution stops quickly. */
@@ -62,26 +85,47 @@ export class Throttle {
 		this.waiting.splice(0).forEach((wake) => wake());
 	}
 
+	get isStopped(): boolean {
+		return this.stopped;
+	}
+
+	private get burst(): number {
+		return Math.min(this.pace.window, this.pace.requestsPerMinute);
+	}
+
+	private checkStopped(): void {
+		if (this.signal?.aborted) throw new StoppedError();
+		if (this.stopped) throw new CancelledError();
+	}
+
 	private async acquire(): Promise<void> {
-		if (this.inFlight < this.concurrency || this.stopped) {
-			this.inFlight++;
-			return;
+		let first = true;
+		while (this.inFlight >= this.pace.window && !this.stopped) {
+			// A call woken but still over a shrunken window keeps its place at the front.
+			await new Promise<void>((resolve) =>
+				first ? this.waiting.push(resolve) : this.waiting.unshift(resolve),
+			);
+			first = false;
 		}
-		await new Promise<void>((resolve) => this.waiting.push(resolve));
 		this.inFlight++;
 	}
 
 	private release(): void {
 		this.inFlight--;
+		this.wakeOne();
+	}
+
+	private wakeOne(): void {
 		this.waiting.shift()?.();
 	}
 
-	private async pace(): Promise<void> {
-		const now = Date.now();
-		this.tokens = Math.min(this.burst, this.tokens + (now - this.refilledAt) / this.intervalMs);
+	private async wait(): Promise<void> {
+		const now = this.clock.now();
+		const interval = this.pace.intervalMs;
+		this.tokens = Math.min(this.burst, this.tokens + (now - this.refilledAt) / interval);
 		this.refilledAt = now;
 		// Taking the token before sleeping reserves this call's place in line.
 		this.tokens -= 1;
-		if (this.tokens < 0) await sleep(-this.tokens * this.intervalMs);
+		if (this.tokens < 0) await this.clock.sleep(-this.tokens * interval, this.signal);
 	}
 }

@@ -1,7 +1,8 @@
 import type { IExecuteFunctions, INodeExecutionData, JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { ApiFailure, hintFor } from '../api/apiErrors';
+import { ApiFailure, describeFailure } from '../api/apiErrors';
+import { StoppedError } from '../api/stop';
 import { InputError } from '../request/inputError';
 
 /** Turns the node's own error types into n8n errors that point at the failing item. */
@@ -16,21 +17,33 @@ export function toNodeError(fn: IExecuteFunctions, error: unknown, itemIndex: nu
 		});
 	}
 	if (error instanceof ApiFailure) {
-		const code = error.code || error.httpCode || 0;
 		return new NodeApiError(
 			node,
 			{ status_code: error.code, status_message: error.apiMessage } as JsonObject,
 			{
 				message: error.message,
-				description: hintFor(code),
+				description: describeFailure(error),
 				httpCode: error.httpCode ? String(error.httpCode) : undefined,
 				itemIndex,
 			},
 		);
 	}
+	if (error instanceof StoppedError) return stoppedError(fn, itemIndex);
 	if (error instanceof NodeOperationError || error instanceof NodeApiError) return error;
 	return new NodeOperationError(node, error instanceof Error ? error.message : String(error), {
 		itemIndex,
+	});
+}
+
+/**
+ * The node's end after Stop. Its message says "canceled", which n8n reads as a canceled (not a
+ * failed) execution.
+ */
+export function stoppedError(fn: IExecuteFunctions, itemIndex = 0): NodeOperationError {
+	return new NodeOperationError(fn.getNode(), new StoppedError().message, {
+		itemIndex,
+		description:
+			'Stop aborted the requests that were running and nothing more was sent. DataForSEO may still charge for requests it had already started to answer.',
 	});
 }
 

@@ -3,8 +3,9 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 import { FIELDS } from '../fields';
 import type { Execution } from '../run/execution';
 
-export function summarize(execution: Execution): string {
-	const { rows, requests, retries, cost, cutBy, notes, warnings } = execution.stats;
+/** One line about the run; `ending` 'stopped' marks a run the user stopped. */
+export function summarize(execution: Execution, ending?: 'stopped'): string {
+	const { rows, requests, retries, rateLimited, cost, cutBy, notes, warnings } = execution.stats;
 	const parts = [
 		`${rows.toLocaleString('en-US')} rows`,
 		`${requests} request${requests === 1 ? '' : 's'}`,
@@ -17,11 +18,15 @@ export function summarize(execution: Execution): string {
 		);
 	if (cutBy.has('maxResults')) parts.push(`stopped early by ${FIELDS.maxResults.ui.displayName}`);
 	if (cutBy.has('maxCost')) parts.push(`stopped early by ${FIELDS.maxCost.ui.displayName}`);
-	const pace = execution.throttle.requestsPerMinute;
-	if (pace < execution.settings.requestsPerMinute)
-		parts.push(`slowed to ${pace} requests a minute by DataForSEO's rate limit`);
+	if (rateLimited > 0)
+		parts.push(
+			`${rateLimited} rate-limit answer${rateLimited === 1 ? '' : 's'} from DataForSEO (the account's limits are shared by all its workflows), retried at a lower pace`,
+		);
 	const sentences = [...warnings, ...notes].map((text) => ` ${text}`).join('');
-	return `DataForSEO Domain Intersection: ${parts.join(', ')}.${sentences}`;
+	const name = 'DataForSEO Domain Intersection';
+	return ending === 'stopped'
+		? `${name}: stopped: ${parts.join(', ')}.${sentences}`
+		: `${name}: ${parts.join(', ')}.${sentences}`;
 }
 
 /** Tells the user what the run did: a hint under the node where n8n supports hints, and a log line. */

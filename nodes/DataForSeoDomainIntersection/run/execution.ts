@@ -11,6 +11,8 @@ export const LIVE_PATH = '/v3/backlinks/domain_intersection/live';
 export interface ExecutionStats {
 	requests: number;
 	retries: number;
+	/** Rate-limit answers (40202, HTTP 429): the account was full, maybe with other workflows. */
+	rateLimited: number;
 	/** Sum of the `cost` DataForSEO reported, in US dollars. */
 	cost: number;
 	rows: number;
@@ -37,6 +39,7 @@ export class Execution {
 	readonly stats: ExecutionStats = {
 		requests: 0,
 		retries: 0,
+		rateLimited: 0,
 		cost: 0,
 		rows: 0,
 		fetched: 0,
@@ -46,11 +49,16 @@ export class Execution {
 		warnings: new Set(),
 	};
 
+	/**
+	 * `signal` is n8n's cancel signal for the execution: on Stop the requests in flight are
+	 * aborted, queued ones and back-off pauses end at once, and nothing more is sent.
+	 */
 	constructor(
 		private readonly send: Send,
 		readonly settings: RunSettings,
+		readonly signal?: AbortSignal,
 	) {
-		this.throttle = new Throttle(settings.concurrency, settings.requestsPerMinute);
+		this.throttle = new Throttle(settings.concurrency, settings.requestsPerMinute, signal);
 		this.costGuard = new CostGuard(settings.maxCost);
 	}
 
@@ -63,6 +71,8 @@ export class Execution {
 					maxRetries: settings.maxRetries,
 					retryDelay: settings.retryDelay,
 					throttle: this.throttle,
+					signal: this.signal,
+					onRateLimited: () => this.stats.rateLimited++,
 					onAttempt: (attempt) => {
 						this.stats.requests++;
 						counters.requests++;

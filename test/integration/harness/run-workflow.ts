@@ -45,6 +45,11 @@ export interface RunOptions {
 	 * same store to several runs to keep what they recorded. Default: an empty one per run.
 	 */
 	processedData?: ProcessedDataStore;
+	/**
+	 * When this settles, the run is cancelled the way n8n's Stop does it (the execution's
+	 * cancel signal fires); RunResult.cancelledAt and settledAt then tell how long the rest took.
+	 */
+	cancelWhen?: Promise<unknown>;
 }
 
 export interface RunResult {
@@ -73,6 +78,10 @@ export interface RunResult {
 	run?: IRun;
 	/** The deduplication helpers' store this run used (RunOptions.processedData or its own). */
 	processedData: ProcessedDataStore;
+	/** Date.now() when `cancelWhen` cancelled the run; undefined if it did not. */
+	cancelledAt?: number;
+	/** Date.now() when the run's promise settled (the engine waits for the running node). */
+	settledAt: number;
 }
 
 let executionCounter = 0;
@@ -135,15 +144,22 @@ export async function runWorkflow(opts: RunOptions): Promise<RunResult> {
 	const startNode = pickStartNode(workflow, opts.startNode);
 	let run: IRun | undefined;
 	let startError: ExecutionBaseError | undefined;
+	let cancelledAt: number | undefined;
 	try {
-		run = await new WorkflowExecute(additionalData, mode).run({ workflow, startNode });
+		const running = new WorkflowExecute(additionalData, mode).run({ workflow, startNode });
+		void opts.cancelWhen?.then(() => {
+			cancelledAt = Date.now();
+			running.cancel();
+		});
+		run = await running;
 	} catch (error) {
 		// WorkflowExecute throws before it starts, e.g. WorkflowHasIssuesError.
 		startError = error as ExecutionBaseError;
 	}
+	const settledAt = Date.now();
 
 	const result = buildResult(workflow, mode, initialStaticData, record, run, startError, logStart);
-	return { ...result, processedData };
+	return { ...result, processedData, cancelledAt, settledAt };
 }
 
 function buildResult(
@@ -154,7 +170,7 @@ function buildResult(
 	run: IRun | undefined,
 	startError: ExecutionBaseError | undefined,
 	logStart: number,
-): Omit<RunResult, 'processedData'> {
+): Omit<RunResult, 'processedData' | 'cancelledAt' | 'settledAt'> {
 	const { logger } = setupEnvironment();
 	const resultData = run?.data.resultData;
 	const runData: IRunData = resultData?.runData ?? {};

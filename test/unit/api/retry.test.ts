@@ -1,5 +1,18 @@
-import { ApiFailure } from '../../../nodes/DataForSeoDomainIntersection/api/apiErrors';
-import { sendWithRetries } from '../../../nodes/DataForSeoDomainIntersection/api/retry';
+import { NodeApiError } from 'n8n-workflow';
+import type { INode } from 'n8n-workflow';
+
+import {
+	ApiFailure,
+	describeFailure,
+} from '../../../nodes/DataForSeoDomainIntersection/api/apiErrors';
+import { parseRetryAfter } from '../../../nodes/DataForSeoDomainIntersection/api/retryAfter';
+import {
+	backoff,
+	MAX_BACKOFF_MS,
+	sendWithRetries,
+} from '../../../nodes/DataForSeoDomainIntersection/api/retry';
+import { StoppedError } from '../../../nodes/DataForSeoDomainIntersection/api/stop';
+import { transportFailure } from '../../../nodes/DataForSeoDomainIntersection/api/transportError';
 import type { HttpResponse, Send } from '../../../nodes/DataForSeoDomainIntersection/api/sender';
 import { Throttle } from '../../../nodes/DataForSeoDomainIntersection/api/throttle';
 import { envelope, ok, taskError } from './responses';
@@ -58,11 +71,93 @@ describe('sendWithRetries', () => {
 		}
 	});
 
-	it('slows the pace for the rest of the run after a rate limit', async () => {
+	it('slows the pace after a rate limit, and the next success starts to raise it again', async () => {
 		const throttle = new Throttle(5, 2000);
 		const { send } = scripted({ statusCode: 429, body: '' });
 		await sendWithRetries(send, { maxRetries: 1, retryDelay: 0, throttle }, 'POST', '/x');
-		expect(throttle.requestsPerMinute).toBe(1000);
+		// Halved by the refusal (share 1/2), then one success's additive step (+1/10): 3 of 5.
+		expect(throttle.pace.window).toBe(3);
+		expect(throttle.requestsPerMinute).toBe(1200);
+	});
+
+	it('waits as long as Retry-After asks on HTTP 429, in seconds or as a date, at most the ceiling', async () => {
+		const now = Date.now();
+		const pauses: number[] = [];
+		const { send } = scripted(
+			{ statusCode: 429, body: '', retryAfterMs: parseRetryAfter('7') },
+			{
+				statusCode: 429,
+				body: '',
+				retryAfterMs: parseRetryAfter(new Date(now + 12_000).toUTCString(), now),
+			},
+			{ statusCode: 429, body: '', retryAfterMs: parseRetryAfter('3600') },
+		);
+		const pause = async (ms: number) => void pauses.push(ms);
+		await sendWithRetries(send, { ...policy(3), pause }, 'POST', '/x');
+		expect(pauses[0]).toBe(7000);
+		expect(pauses[1]).toBeGreaterThan(10_000);
+		expect(pauses[1]).toBeLessThanOrEqual(12_000);
+		expect(pauses[2]).toBe(MAX_BACKOFF_MS);
+		expect(parseRetryAfter(undefined)).toBeUndefined();
+		expect(parseRetryAfter('soon')).toBeUndefined();
+		// Without Retry-After: exponential with jitter, also capped.
+		expect(backoff(1000, 0)).toBeGreaterThanOrEqual(500);
+		expect(backoff(1000, 0)).toBeLessThanOrEqual(1000);
+		expect(backoff(1000, 20)).toBeLessThanOrEqual(MAX_BACKOFF_MS);
+	});
+
+	it('never retries an aborted request, and a back-off pause ends at once on Stop', async () => {
+		const controller = new AbortController();
+		const { send, calls } = scripted({ statusCode: 500, body: '' });
+		// A 60 s back-off after the 500: Stop must end it, and nothing more is sent.
+		const run = sendWithRetries(
+			send,
+			{
+				maxRetries: 5,
+				retryDelay: 60_000,
+				throttle: new Throttle(5, 2000),
+				signal: controller.signal,
+			},
+			'POST',
+			'/x',
+		);
+		while (calls.length === 0) await new Promise((resolve) => setImmediate(resolve));
+		controller.abort();
+		await expect(run).rejects.toBeInstanceOf(StoppedError);
+		expect(calls).toHaveLength(1);
+
+		// A request that n8n's helper aborted (it rejects once the signal fires) is not retried.
+		const aborted = new AbortController();
+		const refused: Send = async () => {
+			aborted.abort();
+			throw new Error('canceled');
+		};
+		let sent = 0;
+		await expect(
+			sendWithRetries(
+				refused,
+				{ ...policy(5), signal: aborted.signal, onAttempt: () => sent++ },
+				'POST',
+				'/x',
+			),
+		).rejects.toBeInstanceOf(StoppedError);
+		expect(sent).toBe(1);
+	});
+
+	it('says how many retries ran', async () => {
+		const hint = async (maxRetries: number) => {
+			const { send } = scripted(
+				...Array.from({ length: 5 }, () => envelope(50000, 'Internal Error.')),
+			);
+			const error = (await sendWithRetries(send, policy(maxRetries), 'POST', '/x').catch(
+				(e: unknown) => e,
+			)) as ApiFailure;
+			return describeFailure(error);
+		};
+		expect(await hint(0)).toMatch(/not tried again: Options > Max Retries is 0/);
+		expect(await hint(0)).not.toMatch(/even after|retries did not/);
+		expect(await hint(1)).toMatch(/tried once more first/);
+		expect(await hint(3)).toMatch(/tried 3 more times first/);
 	});
 
 	it('keeps the request and its headers out of network errors', async () => {
@@ -77,5 +172,51 @@ describe('sendWithRetries', () => {
 		expect(error.message).toBe('DataForSEO could not be reached (ECONNREFUSED).');
 		expect(JSON.stringify(error)).not.toMatch(/Basic|secret|c2VjcmV0/);
 		expect(Object.keys(error)).not.toContain('config');
+	});
+});
+
+describe('transportFailure', () => {
+	const node = { name: 'DFS' } as INode;
+	const axiosTimeout = () =>
+		Object.assign(new Error('timeout of 5000ms exceeded'), {
+			code: 'ECONNABORTED',
+			isAxiosError: true,
+			config: { headers: { Authorization: 'Basic c2VjcmV0' } },
+		});
+
+	it("recognises a timeout inside n8n's wrapper, names the limit and the option", () => {
+		// What n8n 2.x's httpRequestWithAuthentication throws: a NodeApiError whose message is
+		// "The connection was aborted, perhaps the server is offline", the client's error as cause.
+		const wrapped = new NodeApiError(node, axiosTimeout() as never);
+		expect(wrapped.message).toMatch(/aborted, perhaps the server is offline/);
+		const failure = transportFailure(wrapped, { timeoutMs: 5000, elapsedMs: 5003 }) as ApiFailure;
+		expect(failure.kind).toBe('timeout');
+		expect(failure.message).toBe(
+			'The request timed out: DataForSEO did not answer within 5,000 ms, the limit set in Options > Timeout (Ms).',
+		);
+		expect(describeFailure(failure)).toMatch(/DataForSEO may already have charged/);
+		expect(JSON.stringify(failure)).not.toMatch(/Basic|c2VjcmV0/);
+	});
+
+	it("recognises it from n8n 1.x's wrapper (the original text in messages) and from the clock", () => {
+		const v1 = {
+			message: 'The connection was aborted, perhaps the server is offline',
+			messages: ['timeout of 5000ms exceeded'],
+		};
+		expect((transportFailure(v1, { timeoutMs: 5000 }) as ApiFailure).kind).toBe('timeout');
+		const bare = { message: 'socket hang up' };
+		expect((transportFailure(bare, { timeoutMs: 5000, elapsedMs: 5001 }) as ApiFailure).kind).toBe(
+			'timeout',
+		);
+		expect((transportFailure(bare, { timeoutMs: 5000, elapsedMs: 10 }) as ApiFailure).kind).toBe(
+			'network',
+		);
+	});
+
+	it('is a Stop, not a network error, once the signal has fired', () => {
+		const controller = new AbortController();
+		controller.abort();
+		const canceled = Object.assign(new Error('canceled'), { code: 'ERR_CANCELED' });
+		expect(transportFailure(canceled, { signal: controller.signal })).toBeInstanceOf(StoppedError);
 	});
 });

@@ -1,0 +1,38 @@
+import { sleep } from 'n8n-workflow';
+
+/** Thrown once the user has stopped the execution: nothing more is sent, nothing is retried. */
+export class StoppedError extends Error {
+	constructor() {
+		// n8n marks an execution that ends with a "canceled" error as canceled, not failed.
+		super('The execution was canceled, so no further requests were sent to DataForSEO.');
+		this.name = 'StoppedError';
+	}
+}
+
+export function throwIfStopped(signal: AbortSignal | undefined): void {
+	if (signal?.aborted) throw new StoppedError();
+}
+
+/**
+ * Waits `ms`, or rejects with StoppedError as soon as `signal` aborts. n8n 2.x's `sleep` takes the
+ * signal and clears its timer; 1.x's ignores it, so the abort is also raced here.
+ */
+export async function sleepUnlessStopped(
+	ms: number,
+	signal: AbortSignal | undefined,
+): Promise<void> {
+	if (!signal) return await sleep(ms);
+	throwIfStopped(signal);
+	let onAbort: (() => void) | undefined;
+	const stopped = new Promise<never>((_, reject) => {
+		onAbort = () => reject(new StoppedError());
+		signal.addEventListener('abort', onAbort, { once: true });
+	});
+	try {
+		await Promise.race([sleep(ms, signal), stopped]);
+	} catch (error) {
+		throw signal.aborted ? new StoppedError() : error;
+	} finally {
+		if (onAbort) signal.removeEventListener('abort', onAbort);
+	}
+}
