@@ -25,6 +25,7 @@ import { median, pagedBound, roundsBound } from './bench/model';
 import { timeNode } from './bench/nodeRun';
 import { DOCS_TOTAL, docsParameters, returnAllRun, sentTask } from './bench/returnAll';
 import { ISSUE_GOAL, type TimingRow } from './bench/sections';
+import { sharedAccountRun, SHARED_EXECUTIONS, type SharedAccountRun } from './bench/sharedAccount';
 import { ROOT, startSimProcess, stopAllSims, type SimProcess } from './bench/simProcess';
 import { startTinyApi, type TinyApi } from './bench/tinyApi';
 
@@ -144,6 +145,20 @@ async function engineCost(sim: SimProcess): Promise<number> {
 	return median(times.slice(2));
 }
 
+/** Three executions sharing one account's 30-at-once limit (issue 10, point 6). */
+async function sharedAccount(sim: SimProcess, graph: LinkGraph): Promise<SharedAccountRun[]> {
+	step('Shared account warm-up (not counted)');
+	note('Shared account warm-up', (await sharedAccountRun(sim, graph)).problems);
+	const runs: SharedAccountRun[] = [];
+	for (let run = 0; run < RUNS; run++) {
+		step(`${SHARED_EXECUTIONS.length} executions on one account, run ${run + 1}`);
+		const measured = await sharedAccountRun(sim, graph);
+		note('Shared account', measured.problems);
+		runs.push(measured);
+	}
+	return runs;
+}
+
 async function memory(sim: SimProcess, graph: LinkGraph) {
 	const rows = [];
 	const cases = [
@@ -181,6 +196,7 @@ async function main(): Promise<void> {
 		const graph = createGraph(1);
 		const paged = await returnAll(sim, api, graph);
 		const items = await manyItems(small, api);
+		const shared = await sharedAccount(sim, graph);
 		step('Engine cost of one run');
 		const engineMs = await engineCost(small);
 		step('Flattening vs JSON.parse');
@@ -193,6 +209,7 @@ async function main(): Promise<void> {
 			returnAll: paged.rows,
 			items,
 			flatten,
+			shared,
 			memory: await memory(sim, graph),
 			memoryConcurrency: MEMORY_CONCURRENCY,
 			engineMs,

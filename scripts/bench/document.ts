@@ -1,5 +1,7 @@
 /** BENCHMARKS.md: method notes, the four tables and the functional verdict. */
 import type { FlattenResult } from './flattenBench';
+import type { SharedAccountRun } from './sharedAccount';
+import { sharedAccountSection } from './sharedSection';
 import { count, machine, ms } from './report';
 import {
 	GOAL,
@@ -18,6 +20,7 @@ export interface BenchResults {
 	returnAll: TimingRow[];
 	items: { count: number; concurrency: number; graphSize: number; rows: TimingRow[] };
 	flatten: FlattenResult;
+	shared: SharedAccountRun[];
 	memory: Parameters<typeof memoryTable>[0];
 	memoryConcurrency: number;
 	engineMs: number;
@@ -69,6 +72,8 @@ ${flattenTable(r.flatten)}
 Heap after a forced GC before the run, then \`process.memoryUsage()\` every 5 ms; the output items are still held at the end, as n8n holds them.
 
 ${memoryTable(r.memory)}
+
+${sharedAccountSection(r.shared, r.latencyMs)}
 
 ## Functional checks
 

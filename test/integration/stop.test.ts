@@ -1,6 +1,8 @@
 // Stop (n8n's cancel signal) through n8n-core's engine: requests in flight are aborted, nothing
 // more is sent, a back-off pause ends at once, and the node's promise settles within 1 s. The
 // simulator holds answers, so "mid-way" is a state the test waits for, not a moment in time.
+import type { INodeParameters } from 'n8n-workflow';
+
 import { startSimulator, type Simulator } from '../simulator';
 import { runNode } from './nodeRunner';
 
@@ -24,7 +26,7 @@ async function until(condition: () => boolean): Promise<void> {
 	}
 }
 
-const returnAll = (options: Record<string, unknown>) => ({
+const returnAll = (options: INodeParameters) => ({
 	targets: 'moz.com, ahrefs.com',
 	returnAll: true,
 	maxResults: 0,
