@@ -110,13 +110,17 @@ export function accountScenarios(context: ContextGetter): void {
 
 			const stoppedAt = Date.now();
 			await rest?.stop(running.id);
+			const output = () => server?.recentOutput() ?? '';
 			const ended = await until(() => {
-				const times = loggedAt(
-					server?.recentOutput() ?? '',
-					'DataForSEO Domain Intersection: stopped',
-				);
+				const times = loggedAt(output(), 'DataForSEO Domain Intersection: stopped');
 				return times.length > 0 ? times[0] : undefined;
-			}, "the node's stop line");
+			}, "the node's stop line").catch((error: Error) => {
+				const lines = output()
+					.split('\n')
+					.filter((line) => /DataForSEO|cancel|stop/i.test(line))
+					.slice(-20);
+				throw new Error(`${error.message}\n${lines.join('\n')}\n---\n${output().slice(-3000)}`);
+			});
 			const seen = loggedAt(
 				server?.recentOutput() ?? '',
 				'DataForSEO Domain Intersection: Stop received',
