@@ -13,6 +13,8 @@ export interface TaskData {
 		readonly name?: string;
 	};
 	readonly data?: { readonly main?: ReadonlyArray<readonly NodeExecutionItem[] | null> };
+	/** What the node passed to addExecutionHints: the notes under its output in the editor. */
+	readonly hints?: ReadonlyArray<{ readonly message: string; readonly type?: string }>;
 }
 
 export interface RunData {
@@ -87,6 +89,12 @@ export function nodeJson(
 	output = 0,
 ): Array<Record<string, unknown>> {
 	return nodeOutput(run, nodeName, output).map((item) => item.json);
+}
+
+/** The messages of the hints a node's first run left, joined by newlines. */
+export function nodeHints(run: RunData, nodeName: string): string {
+	const task = run.data.resultData.runData[nodeName]?.[0];
+	return (task?.hints ?? []).map((hint) => hint.message).join('\n');
 }
 
 export function nodeRan(run: RunData, nodeName: string): boolean {

@@ -19,6 +19,7 @@ import { mixedErrorWorkflow } from '../fixtures/error-workflows';
 import { readExamples, runnableExample } from '../fixtures/examples';
 import { harnessWorkflows } from '../fixtures/harness-workflows';
 import { nodeWorkflows } from '../fixtures/node-workflows';
+import { onlyNewLimitHookWorkflow, trustWorkflows } from '../fixtures/trust-workflows';
 import { linkGapHookWorkflow, webhookWorkflows } from '../fixtures/webhook-workflows';
 import { LIVE_GRAPH_SIZE, type SuiteContext } from './context';
 import { harnessScenarios } from './harness-scenarios';
@@ -82,10 +83,11 @@ export function defineE2eSuite(version: string): void {
 				...nodeWorkflows,
 				mixedErrorWorkflow,
 				...webhookWorkflows,
+				...trustWorkflows,
 				...examples,
 			]);
 			// Production webhooks of every later `n8n start` (regular and queue mode).
-			await activateWorkflows(n8n, [linkGapHookWorkflow.id]);
+			await activateWorkflows(n8n, [linkGapHookWorkflow.id, onlyNewLimitHookWorkflow.id]);
 		}, SETUP_TIMEOUT_MS);
 
 		afterAll(async () => {

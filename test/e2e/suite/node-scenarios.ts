@@ -5,6 +5,7 @@ import { errorScenarios } from './error-scenarios';
 import { examplesScenarios } from './examples-scenarios';
 import { productionScenarios } from './production-scenarios';
 import { queueScenarios } from './queue-scenarios';
+import { trustScenarios } from './trust-scenarios';
 
 export function nodeScenarios(context: ContextGetter): void {
 	describe('DataForSEO Domain Intersection node (installed from the packed tarball)', () => {
@@ -14,6 +15,7 @@ export function nodeScenarios(context: ContextGetter): void {
 		});
 
 		dataScenarios(context);
+		trustScenarios(context);
 		errorScenarios(context);
 		examplesScenarios(context);
 		productionScenarios(context);

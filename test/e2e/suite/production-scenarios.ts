@@ -8,6 +8,7 @@ import { hookTask, LINK_GAP_HOOK_PATH } from '../fixtures/webhook-workflows';
 import type { ContextGetter } from './context';
 import { domainsOf, sorted } from './rows';
 import { added, allDomains, intersectionTasks } from './sim-oracle';
+import { onlyNewLimitScenario } from './trust-production-scenarios';
 
 const START_TIMEOUT_MS = 5 * 60_000;
 export const SECRETS = [SIM_PASSWORD, WRONG_PASSWORD];
@@ -73,5 +74,7 @@ export function productionScenarios(context: ContextGetter): void {
 			const pages = Math.ceil(after.length / 1000);
 			expect(intersectionTasks(await liveSim.log())).toHaveLength(2 * pages);
 		});
+
+		onlyNewLimitScenario(context, () => server);
 	});
 }

@@ -90,6 +90,16 @@ export async function firstDomains(
 	return domains;
 }
 
+/** How many rows the simulator gives for these tasks (e.g. the pages one run asked for). */
+export async function rowsAnswered(
+	sim: RunningSimulator,
+	tasks: ReadonlyArray<Record<string, unknown>>,
+): Promise<number> {
+	let rows = 0;
+	for (const task of tasks) rows += (await ask(sim, task)).items.length;
+	return rows;
+}
+
 /** Elements of `after` that are not in `before`, in `after`'s order. */
 export function added(before: Iterable<unknown>, after: readonly string[]): string[] {
 	const seen = new Set(before);
