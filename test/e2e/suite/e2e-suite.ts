@@ -19,7 +19,7 @@ import { mixedErrorWorkflow } from '../fixtures/error-workflows';
 import { readExamples, runnableExample } from '../fixtures/examples';
 import { harnessWorkflows } from '../fixtures/harness-workflows';
 import { nodeWorkflows } from '../fixtures/node-workflows';
-import { onlyNewLimitHookWorkflow, trustWorkflows } from '../fixtures/trust-workflows';
+import { trustWorkflows } from '../fixtures/trust-workflows';
 import { linkGapHookWorkflow, webhookWorkflows } from '../fixtures/webhook-workflows';
 import { LIVE_GRAPH_SIZE, type SuiteContext } from './context';
 import { harnessScenarios } from './harness-scenarios';
@@ -87,7 +87,7 @@ export function defineE2eSuite(version: string): void {
 				...examples,
 			]);
 			// Production webhooks of every later `n8n start` (regular and queue mode).
-			await activateWorkflows(n8n, [linkGapHookWorkflow.id, onlyNewLimitHookWorkflow.id]);
+			await activateWorkflows(n8n, [linkGapHookWorkflow.id]);
 		}, SETUP_TIMEOUT_MS);
 
 		afterAll(async () => {

@@ -1,10 +1,7 @@
 import type { RunningN8n } from '../harness/n8n-server';
 import { answerItems, callWebhook } from '../harness/webhook';
-import {
-	ONLY_NEW_COMPETITORS,
-	ONLY_NEW_HOOK_PATH,
-	ONLY_NEW_LIMIT,
-} from '../fixtures/trust-workflows';
+import { ONLY_NEW_LIMIT, ONLY_NEW_QUERY } from '../fixtures/trust-workflows';
+import { LINK_GAP_HOOK_PATH } from '../fixtures/webhook-workflows';
 import type { ContextGetter } from './context';
 import { delay, domainsOf } from './rows';
 import { firstDomains, intersectionTasks, rowsAnswered } from './sim-oracle';
@@ -47,7 +44,7 @@ export function onlyNewLimitScenario(
 		if (!server) throw new Error('n8n start did not come up (see beforeAll)');
 		const call = async (): Promise<{ domains: string[]; summary: string }> => {
 			const before = summaryLines(server.recentOutput()).length;
-			const answer = await callWebhook(server.url, ONLY_NEW_HOOK_PATH);
+			const answer = await callWebhook(server.url, LINK_GAP_HOOK_PATH, ONLY_NEW_QUERY);
 			return {
 				domains: domainsOf(answerItems(answer)),
 				summary: await summaryAfter(server, before),
@@ -66,7 +63,10 @@ export function onlyNewLimitScenario(
 		}).toEqual({ first: [0], second: [0, 1000] });
 
 		const { offset: _offset, limit: _limit, ...request } = firstTasks[0];
-		expect(request.targets).toEqual({ '1': ONLY_NEW_COMPETITORS[0], '2': ONLY_NEW_COMPETITORS[1] });
+		expect(request).toMatchObject({
+			targets: { '1': 'similarweb.com', '2': 'searchenginejournal.com' },
+		});
+		expect(request).not.toHaveProperty('exclude_targets');
 		for (const task of secondTasks) expect(task.order_by).toEqual(request.order_by);
 		const expected = await firstDomains(liveSim, request, 2 * ONLY_NEW_LIMIT);
 		expect(expected).toHaveLength(2 * ONLY_NEW_LIMIT);
