@@ -46,8 +46,14 @@ function loggedAt(output: string, text: string): number[] {
 	for (const line of output.split('\n')) {
 		if (!line.startsWith('{') || !line.includes(text)) continue;
 		try {
-			const entry = JSON.parse(line) as { message?: string; timestamp?: string };
-			if (entry.message?.includes(text) && entry.timestamp) times.push(Date.parse(entry.timestamp));
+			// n8n 2.x writes the time under metadata; older versions at the top level.
+			const entry = JSON.parse(line) as {
+				message?: string;
+				timestamp?: string;
+				metadata?: { timestamp?: string };
+			};
+			const at = entry.metadata?.timestamp ?? entry.timestamp;
+			if (entry.message?.includes(text) && at) times.push(Date.parse(at));
 		} catch {
 			// A line cut by the output buffer: not one of ours.
 		}
