@@ -47,7 +47,9 @@ describe('Output Format "Compact" through the workflow engine', () => {
 		const [post] = posts();
 		const cost = post.cost.toFixed(4);
 		expect(header).toMatch(/^Link gap: [\d,]+ domains link to all of moz\.com, ahrefs\.com/);
-		expect(header).toContain(`Showing 20. Cost $${cost} (1 request).`);
+		expect(header).toContain(
+			`Showing 20, by moz.com rank, highest first. Cost $${cost} (1 request).`,
+		);
 	});
 
 	it('asks DataForSEO for no more rows than the answer can hold', async () => {

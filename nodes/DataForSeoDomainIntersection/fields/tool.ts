@@ -22,7 +22,7 @@ const PER_CALL = PRICE_PER_REQUEST + PRICE_PER_ROW * TOOL_LIMIT;
  */
 export const MODEL_HINTS = {
 	targets: `1 to ${MAX_TARGETS} competitor domains separated by commas, e.g. "moz.com, ahrefs.com" (a page as a full URL, e.g. "https://moz.com/blog/")`,
-	excludeTargets: `up to ${MAX_EXCLUDE_TARGETS} of the user's own domains to leave out, separated by commas, e.g. "mysite.com", or "" if there are none`,
+	excludeTargets: `up to ${MAX_EXCLUDE_TARGETS} of the user's own domains to leave out, separated by commas, e.g. "mysite.com"; "none" if there is nothing to exclude`,
 	limit: `how many domains to list, a whole number, e.g. ${TOOL_LIMIT}; one answer lists at most ${ANSWER_MAX_ROWS}`,
 } as const;
 

@@ -193,6 +193,18 @@ export function agentScenarios(context: ContextGetter): void {
 			expect(run.output).toContain(quoteOf(run.toolAnswer));
 		});
 
+		it('takes lists as models write them ("and", a homepage URL, "N/A")', async () => {
+			const { sim } = context();
+			const run = await chat(editorAgentWorkflow, CONVERSATIONS.forgiving);
+			const [task] = intersectionTasks(await sim.log());
+			expect(task).toMatchObject({ targets: LINK_GAP_TASK.targets, limit: TOOL_LIMIT });
+			expect(task).not.toHaveProperty('exclude_targets');
+			const answer = compactLines(run.toolAnswer);
+			expect(answer.header).toContain('link to all of moz.com, ahrefs.com.');
+			expect(answer.domains).toHaveLength(TOOL_LIMIT);
+			expect(run.output).toContain(quoteOf(run.toolAnswer));
+		});
+
 		it('a refused argument comes back as a tool result saying what to send, and nothing is bought', async () => {
 			const { sim } = context();
 			const run = await chat(editorAgentWorkflow, CONVERSATIONS.refused);
