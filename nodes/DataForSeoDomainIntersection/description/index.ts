@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { OPTION_FIELDS, TOP_FIELDS } from '../fields';
+import { OPTION_FIELDS, TOOL_ONLY_FIELDS, TOOL_TWIN_FIELDS, TOP_FIELDS } from '../fields';
 
 const linkGapNotice: INodeProperties = {
 	displayName:
@@ -22,9 +22,35 @@ const optionsProperty: INodeProperties = {
 		.sort((a, b) => a.displayName.localeCompare(b.displayName)),
 };
 
+type Show = NonNullable<NonNullable<INodeProperties['displayOptions']>['show']>;
+
+/**
+ * n8n evaluates `@tool` as "this is the …Tool variant an AI Agent uses". A property shown only
+ * there, or hidden there. (n8n versions without `@tool` show the plain node's property.)
+ */
+function onlyInTool(property: INodeProperties): INodeProperties {
+	const show: Show = { ...property.displayOptions?.show, '@tool': [true] };
+	return { ...property, displayOptions: { ...property.displayOptions, show } };
+}
+function notInTool(property: INodeProperties): INodeProperties {
+	const hide: Show = { ...property.displayOptions?.hide, '@tool': [true] };
+	return { ...property, displayOptions: { ...property.displayOptions, hide } };
+}
+
+const twins: Record<string, INodeProperties> = Object.fromEntries(
+	Object.values(TOOL_TWIN_FIELDS).map((field) => [field.name, field.property]),
+);
+
+/** A top-level property, followed by its tool version when the tool needs other defaults. */
+function withToolTwin(property: INodeProperties): INodeProperties[] {
+	const twin = twins[property.name];
+	return twin ? [notInTool(property), onlyInTool(twin)] : [property];
+}
+
 /** The node's UI: everything comes from `fields/`, where each parameter is defined once. */
 export const properties: INodeProperties[] = [
 	linkGapNotice,
-	...Object.values(TOP_FIELDS).map((field) => field.property),
+	...Object.values(TOOL_ONLY_FIELDS).map((field) => onlyInTool(field.property)),
+	...Object.values(TOP_FIELDS).flatMap((field) => withToolTwin(field.property)),
 	optionsProperty,
 ];

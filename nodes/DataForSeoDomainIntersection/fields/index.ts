@@ -4,6 +4,7 @@ import { mainFields, outputFields, pagingFields } from './main';
 import { matchingFields } from './matching';
 import { apiOptionFields } from './options';
 import { runSettingFields } from './runSettings';
+import { toolOnlyFields, toolTwinFields } from './tool';
 
 export { labelOf } from './define';
 
@@ -18,8 +19,12 @@ export const OPTION_FIELDS = {
 	...runSettingFields,
 };
 
+/** The tool variant's own fields, and its versions of top-level fields with other defaults. */
+export const TOOL_ONLY_FIELDS = toolOnlyFields;
+export const TOOL_TWIN_FIELDS = toolTwinFields;
+
 /** Every field by name, for labels in error messages. */
-export const FIELDS = { ...TOP_FIELDS, ...OPTION_FIELDS };
+export const FIELDS = { ...TOP_FIELDS, ...OPTION_FIELDS, ...TOOL_ONLY_FIELDS };
 export type FieldName = keyof typeof FIELDS;
 
 /** "Options > Offset (offset)": the label an error about a field starts with. */

@@ -91,6 +91,12 @@ export const outputFields = defineFields('top', {
 					description:
 						'One line per input item: targets, total count, rows, top 10 domains, requests and cost — for Slack or a report row',
 				},
+				{
+					name: 'Compact (For AI Agents)',
+					value: 'compact',
+					description:
+						'One short text per input item: a header line with totals and cost, then one line per domain with rank, backlinks and first seen per competitor. The default when the node is an AI Agent tool.',
+				},
 			],
 			description: 'How each referring domain is written out',
 		},

@@ -1,5 +1,6 @@
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
+import { compactAnswer, compactRow, type CompactFacts, type CompactRow } from './compact';
 import { flattenItem, rawItem, referringDomainOf } from './flatten';
 import type { IntersectionRequest } from '../request/task';
 import type { ApiItem } from '../api/responseSchema';
@@ -21,6 +22,7 @@ export class ItemWriter {
 	readonly emittedDomains: string[] = [];
 	rows = 0;
 	private readonly top: string[] = [];
+	private readonly compactRows: CompactRow[] = [];
 
 	constructor(
 		private readonly request: IntersectionRequest,
@@ -53,6 +55,10 @@ export class ItemWriter {
 			}
 			this.emitted++;
 			if (outputFormat === 'summary') continue;
+			if (outputFormat === 'compact') {
+				this.compactRows.push(compactRow(item, targets.length));
+				continue;
+			}
 			const json: IDataObject =
 				outputFormat === 'raw' ? rawItem(item, targets) : flattenItem(item, targets);
 			// The tag lets rows be matched to the request that found them, e.g. in a shared Sheet.
@@ -75,5 +81,16 @@ export class ItemWriter {
 		if (this.request.onlyNew) json.new_rows = this.emittedDomains.length;
 		if (this.request.task.tag !== undefined) json.tag = this.request.task.tag;
 		return { json, pairedItem: { item: this.itemIndex } };
+	}
+
+	/** The `compact` format's single item: the answer text for an AI model. */
+	compactItem(facts: Omit<CompactFacts, 'request' | 'rows' | 'fetched'>): INodeExecutionData {
+		const answer = compactAnswer({
+			...facts,
+			request: this.request,
+			rows: this.compactRows,
+			fetched: this.rows,
+		});
+		return { json: { answer }, pairedItem: { item: this.itemIndex } };
 	}
 }

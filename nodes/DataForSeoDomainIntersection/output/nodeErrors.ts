@@ -4,6 +4,7 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import { ApiFailure, describeFailure } from '../api/apiErrors';
 import { StoppedError } from '../api/stop';
 import { InputError } from '../request/inputError';
+import { isToolRun, toolInputMessage } from './toolErrors';
 
 /** Turns the node's own error types into n8n errors that point at the failing item. */
 export type NodeFailure = NodeApiError | NodeOperationError;
@@ -11,7 +12,9 @@ export type NodeFailure = NodeApiError | NodeOperationError;
 export function toNodeError(fn: IExecuteFunctions, error: unknown, itemIndex: number): NodeFailure {
 	const node = fn.getNode();
 	if (error instanceof InputError) {
-		return new NodeOperationError(node, error.message, {
+		// An AI Agent gets only the message back as the tool result: it must say what to send.
+		const message = isToolRun(node) ? toolInputMessage(node, error) : error.message;
+		return new NodeOperationError(node, message, {
 			itemIndex,
 			description: error.hint ?? 'Nothing was sent to DataForSEO, so nothing was charged.',
 		});

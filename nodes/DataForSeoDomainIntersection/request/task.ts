@@ -20,7 +20,7 @@ export interface DomainIntersectionTask {
 }
 
 /** How items are written out; the Output Format field offers these. */
-export const OUTPUT_FORMATS = ['flat', 'raw', 'summary'] as const;
+export const OUTPUT_FORMATS = ['flat', 'raw', 'summary', 'compact'] as const;
 export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
 
 export interface RunSettings {

@@ -1,12 +1,14 @@
 import type { INodeExecutionData } from 'n8n-workflow';
 
 import { ItemWriter } from '../output/itemWriter';
+import { compactRowCap } from '../output/compact';
 import { outcomeWarnings } from '../output/outcomeWarnings';
 import type { SeenStore } from '../output/seenStore';
 import type { IntersectionRequest } from '../request/task';
 import { mergeSubsetItems, orderMerged, subsetTask, type MergedRows } from './atLeast';
 import type { Execution } from './execution';
 import { readPages, type PagingOutcome } from './pages';
+import { stableOrder } from '../request/sortOrder';
 
 export interface SeriesResult {
 	items: INodeExecutionData[];
@@ -26,15 +28,17 @@ function pagingOptions(execution: Execution, request: IntersectionRequest, write
 	};
 }
 
+/** Adds the series' cut and warnings to the run's; returns the warnings (the compact answer tells them). */
 function record(
 	execution: Execution,
 	request: IntersectionRequest,
 	outcome: PagingOutcome,
 	emitted: number,
-) {
+): string[] {
 	if (outcome.cutBy) execution.stats.cutBy.add(outcome.cutBy);
-	for (const warning of outcomeWarnings(request, outcome, emitted))
-		execution.stats.warnings.add(warning);
+	const warnings = outcomeWarnings(request, outcome, emitted);
+	for (const warning of warnings) execution.stats.warnings.add(warning);
+	return warnings;
 }
 
 /** "All targets": one request series, pages written out as they arrive. */
@@ -51,8 +55,8 @@ async function readAll(
 		(page) => writer.add(page),
 		pagingOptions(execution, request, writer),
 	);
-	record(execution, request, outcome, writer.emitted);
-	return outcome.total;
+	const warnings = record(execution, request, outcome, writer.emitted);
+	return { total: outcome.total, warnings };
 }
 
 /**
@@ -83,12 +87,28 @@ async function readAtLeast(
 				(page) => mergeSubsetItems(merged, page, subset),
 				{ window: request.settings.concurrency * 2, costGuard: execution.costGuard },
 			);
-			record(execution, subRequest, outcome, outcome.rows);
-			return outcome.total ?? 0;
+			const warnings = record(execution, subRequest, outcome, outcome.rows);
+			return { total: outcome.total ?? 0, warnings };
 		}),
 	);
 	await writer.add(orderMerged(merged, request.task.order_by));
-	return totals.reduce((sum, total) => sum + total, 0);
+	return {
+		total: totals.reduce((sum, { total }) => sum + total, 0),
+		warnings: totals.flatMap(({ warnings }) => warnings),
+	};
+}
+
+/**
+ * The compact answer holds a bounded number of rows: ask for no more than it can show, so no
+ * row is bought only to be cut. Returns the request to run and the Limit it replaced, if any.
+ */
+function fitToAnswer(request: IntersectionRequest): { run: IntersectionRequest; asked?: number } {
+	if (request.outputFormat !== 'compact') return { run: request };
+	const cap = compactRowCap(request);
+	if (request.wanted <= cap) return { run: request };
+	// Only New reads on past `wanted` to find new domains; otherwise read no more than is shown.
+	const readLimit = request.readLimit > request.wanted ? request.readLimit : cap;
+	return { run: { ...request, wanted: cap, readLimit, cap: 'limit' }, asked: request.wanted };
 }
 
 /** One input item's request series: pages in, one output item per referring domain out. */
@@ -99,18 +119,29 @@ export async function runSeries(
 	seen?: SeenStore,
 ): Promise<SeriesResult> {
 	const counters: Counters = { requests: 0, cost: 0 };
-	const writer = new ItemWriter(request, itemIndex, seen);
-	const total = request.atLeast
-		? await readAtLeast(execution, request, writer, counters, request.atLeast.subsets)
-		: await readAll(execution, request, writer, counters);
+	const { run, asked } = fitToAnswer(request);
+	const writer = new ItemWriter(run, itemIndex, seen);
+	const { total, warnings } = run.atLeast
+		? await readAtLeast(execution, run, writer, counters, run.atLeast.subsets)
+		: await readAll(execution, run, writer, counters);
 	execution.stats.rows += writer.emitted;
 	if (seen) {
 		execution.stats.fetched += writer.rows;
 		execution.stats.fresh += writer.emittedDomains.length;
 	}
-	const items =
-		request.outputFormat === 'summary'
-			? [writer.summaryItem(total, counters.requests, counters.cost)]
-			: writer.items;
+	let items = writer.items;
+	if (run.outputFormat === 'summary')
+		items = [writer.summaryItem(total, counters.requests, counters.cost)];
+	if (run.outputFormat === 'compact')
+		items = [
+			writer.compactItem({
+				total,
+				requests: counters.requests,
+				cost: counters.cost,
+				askedLimit: asked,
+				warnings: [...run.notes, ...warnings],
+				orderBy: stableOrder(run.task.order_by),
+			}),
+		];
 	return { items, emittedDomains: writer.emittedDomains };
 }

@@ -21,6 +21,14 @@ import {
 	type RunningSimulator,
 } from '../harness/simulator';
 import { getVersionSpec, selectedVersions } from '../harness/versions';
+import { importWorkflows } from '../harness/n8n-cli';
+import {
+	EDITOR_TOOL_PARAMETERS_WITH_LIMIT,
+	editorProbeWorkflow,
+	TOOL_NODE_NAME,
+} from '../fixtures/agent-workflows';
+import { TOOL_DESCRIPTION } from '../../../nodes/DataForSeoDomainIntersection/fields/tool';
+import { letTheModelDefine } from './agent-tool';
 import { launchLocalBrowser, nodeConsoleErrors, type LocalBrowser } from './chromium';
 import {
 	addNodeFromCreator,
@@ -65,6 +73,8 @@ run(`the node in n8n ${VERSION}'s editor (Chromium)`, () => {
 		mark = Date.now();
 		const packed = await packOnce();
 		n8n = await prepareN8n(getVersionSpec(VERSION), { packed });
+		// An AI Agent with this node's tool variant attached and nothing filled in yet.
+		await importWorkflows(n8n, [editorProbeWorkflow]);
 		lap('pack and install the package');
 		// One after the other, so a failed start never leaves the other process unassigned.
 		sim = await startSimulator();
@@ -104,6 +114,35 @@ run(`the node in n8n ${VERSION}'s editor (Chromium)`, () => {
 		} catch (error) {
 			// What the editor showed when a step failed, next to the other artifacts.
 			await page.screenshot({ path: join(ARTIFACTS, 'failure.png') }).catch(() => undefined);
+			throw error;
+		}
+	});
+
+	it("as an AI Agent tool: shows the tool's defaults, and ✨ writes the $fromAI the e2e uses", async () => {
+		if (!server || !local) throw new Error('setup failed, see beforeAll');
+		try {
+			// Signed in by the test before, unless that one failed early.
+			await page.goto(`${server.url}/home/workflows`);
+			await page.waitForURL((url) => /^\/(signin|home)/.test(url.pathname));
+			if (new URL(page.url()).pathname.startsWith('/signin')) await signIn(page, server.url);
+			const tool = await letTheModelDefine(
+				page,
+				server.url,
+				editorProbeWorkflow.id,
+				TOOL_NODE_NAME,
+				['targets', 'excludeTargets', 'limit'],
+			);
+			expect(tool.shown).toEqual({
+				limit: '20',
+				outputFormat: 'Compact (For AI Agents)',
+				description: TOOL_DESCRIPTION,
+			});
+			expect(tool.saved).toEqual(EDITOR_TOOL_PARAMETERS_WITH_LIMIT);
+			await page.screenshot({ path: join(ARTIFACTS, 'agent-tool.png') });
+		} catch (error) {
+			await page
+				.screenshot({ path: join(ARTIFACTS, 'agent-tool-failure.png') })
+				.catch(() => undefined);
 			throw error;
 		}
 	});

@@ -50,3 +50,34 @@ export function answerItems(answer: WebhookAnswer): Array<Record<string, unknown
 		throw new Error(`webhook answered ${answer.status}: ${answer.text.slice(0, 500)}`);
 	return answer.json as Array<Record<string, unknown>>;
 }
+
+/**
+ * One message to a public Chat Trigger's production webhook (`<n8n>/webhook/<webhookId>/chat`),
+ * as n8n's embedded chat widget sends it. Retries while n8n answers 404 (not registered yet).
+ */
+export async function sendChatMessage(
+	baseUrl: string,
+	webhookId: string,
+	chatInput: string,
+	options: WebhookCallOptions & { readonly sessionId?: string } = {},
+): Promise<WebhookAnswer> {
+	const url = `${baseUrl}/webhook/${webhookId}/chat`;
+	const body = JSON.stringify({
+		action: 'sendMessage',
+		sessionId: options.sessionId ?? `e2e-${webhookId}`,
+		chatInput,
+	});
+	const deadline = Date.now() + (options.registrationTimeoutMs ?? 60_000);
+	for (;;) {
+		const response = await fetch(url, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json' },
+			body,
+			signal: AbortSignal.timeout(options.timeoutMs ?? 120_000),
+		});
+		const text = await response.text();
+		if (response.status !== 404 || Date.now() > deadline)
+			return { status: response.status, text, json: parse(text) };
+		await new Promise((resolve) => setTimeout(resolve, 250));
+	}
+}

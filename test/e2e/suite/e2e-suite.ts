@@ -98,6 +98,6 @@ export function defineE2eSuite(version: string): void {
 		});
 
 		harnessScenarios(() => context().n8n);
-		if (withNode) nodeScenarios(context);
+		if (withNode) nodeScenarios(context, version);
 	});
 }

@@ -1,4 +1,5 @@
 import { accountScenarios } from './account-scenarios';
+import { agentScenarios } from './agent-scenarios';
 import type { ContextGetter } from './context';
 import { dataScenarios } from './data-scenarios';
 import { errorScenarios } from './error-scenarios';
@@ -7,7 +8,8 @@ import { productionScenarios } from './production-scenarios';
 import { queueScenarios } from './queue-scenarios';
 import { trustScenarios } from './trust-scenarios';
 
-export function nodeScenarios(context: ContextGetter): void {
+/** `version`: the n8n release; the AI Agent scenarios need 2.x (its agent and tool handling). */
+export function nodeScenarios(context: ContextGetter, version: string): void {
 	describe('DataForSEO Domain Intersection node (installed from the packed tarball)', () => {
 		beforeEach(async () => {
 			await context().sim.reset();
@@ -21,5 +23,6 @@ export function nodeScenarios(context: ContextGetter): void {
 		productionScenarios(context);
 		queueScenarios(context);
 		accountScenarios(context);
+		if (Number(version.split('.')[0]) >= 2) agentScenarios(context);
 	});
 }

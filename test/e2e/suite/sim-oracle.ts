@@ -105,3 +105,16 @@ export function added(before: Iterable<unknown>, after: readonly string[]): stri
 	const seen = new Set(before);
 	return after.filter((value) => !seen.has(value));
 }
+
+/** The referring domains one task's answer lists, in the API's order (one request, as sent). */
+export async function domainsOfTask(
+	sim: RunningSimulator,
+	task: Record<string, unknown>,
+): Promise<{ total: number; domains: string[] }> {
+	const page = await ask(sim, task);
+	const domains = page.items.map(
+		(item) =>
+			Object.values(item.domain_intersection ?? {}).find((value) => value?.target)?.target ?? '',
+	);
+	return { total: page.total, domains };
+}
