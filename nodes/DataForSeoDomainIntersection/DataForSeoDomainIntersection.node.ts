@@ -9,9 +9,10 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import { resolveBaseUrl } from './api/baseUrl';
 import { CREDENTIAL_TYPE, n8nSender } from './api/sender';
 import { properties } from './description';
+import { LATEST_VERSION, NODE_VERSIONS } from './fields';
 import { loadOptions } from './filterFields/loadOptions';
 import { errorItem, toNodeError, type NodeFailure } from './output/nodeErrors';
-import { reportRun } from './output/runHint';
+import { costSourceOf, reportRun } from './output/runHint';
 import { SeenMemory } from './output/seenStore';
 import { readRequest } from './request/readParameters';
 import type { IntersectionRequest } from './request/task';
@@ -26,7 +27,10 @@ export class DataForSeoDomainIntersection implements INodeType {
 		name: 'dataForSeoDomainIntersection',
 		icon: { light: 'file:dataForSeo.svg', dark: 'file:dataForSeo.dark.svg' },
 		group: ['transform'],
-		version: 1,
+		// 2: columns named and grouped by competitor, the Columns choice, a lower Max Results.
+		// Nodes saved as 1 keep 0.1.0's columns and defaults.
+		version: NODE_VERSIONS,
+		defaultVersion: LATEST_VERSION,
 		subtitle: '={{"Link gap: " + [].concat($parameter["targets"]).join(", ")}}',
 		description:
 			'Find the sites that link to all of your competitors (and not to you) with DataForSEO Backlinks Domain Intersection',
@@ -87,7 +91,14 @@ export class DataForSeoDomainIntersection implements INodeType {
 			await store?.remember(result.emittedDomains);
 			return result.items;
 		});
-		reportRun(this, execution);
-		return [outputs.flat()];
+		const items = outputs.flat();
+		reportRun(this, execution, {
+			items,
+			requests: valid,
+			inputItems: inputs.length,
+			source: costSourceOf(credentials),
+			manual: this.getMode() === 'manual',
+		});
+		return [items];
 	}
 }

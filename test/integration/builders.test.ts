@@ -99,9 +99,7 @@ describe('the builders through n8n-core', () => {
 				},
 			},
 		});
-		expect(result.error?.message).toMatch(
-			/^Filters \(filterBuilder\): condition 1: "1.backlinks" is a number field/,
-		);
+		expect(result.error?.message).toMatch(/^Filters: condition 1: "1.backlinks" is a number field/);
 		expect(sim.log).toHaveLength(0);
 	});
 });

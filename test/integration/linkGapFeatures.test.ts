@@ -57,8 +57,8 @@ describe('match mode "at least K of N"', () => {
 			for (const row of rows.slice(0, 50)) {
 				COMPETITORS.forEach((target, i) => {
 					const links = sim.graph.linksTo(row.referring_domain as string, target);
-					expect(row[`target${i + 1}`]).toBe(target);
-					expect(row[`target${i + 1}_backlinks`] !== null).toBe(links);
+					expect(row[`competitor${i + 1}`]).toBe(target);
+					expect(row[`competitor${i + 1}_backlinks`] !== null).toBe(links);
 				});
 			}
 			const calls = sim.log.filter((entry) => entry.path.endsWith('/live'));
@@ -161,8 +161,8 @@ describe('summary output', () => {
 		expect(items.map((item) => (item.pairedItem as { item: number }).item)).toEqual([0, 1]);
 		const summary = items[0].json;
 		expect(summary).toMatchObject({
-			targets: 'moz.com, ahrefs.com',
-			excludeTargets: 'semrush.com',
+			competitors: 'moz.com, ahrefs.com',
+			excluded_domains: 'semrush.com',
 		});
 		expect(summary.requests).toBe(Math.ceil((summary.total_count as number) / 1000));
 		expect(summary.rows).toBe(summary.total_count);

@@ -2,10 +2,11 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 import example from '../fixtures/example_response.json';
-import { flattenItem } from '../../nodes/DataForSeoDomainIntersection/output/flatten';
+import { flatColumns, flattenItem } from '../../nodes/DataForSeoDomainIntersection/output/flatten';
 import type { ApiItem } from '../../nodes/DataForSeoDomainIntersection/api/responseSchema';
 import { intersect, SIM_PASSWORD, startSimulator, type Simulator } from '../simulator';
 import { json, NODE_NAME, runNode } from './nodeRunner';
+import { MAX_RESULTS_DEFAULT } from '../../nodes/DataForSeoDomainIntersection/fields/main';
 
 const LIVE = '/v3/backlinks/domain_intersection/live';
 const DOCS_PARAMS = {
@@ -45,11 +46,13 @@ describe('the docs example', () => {
 		expect(tasks()).toEqual([DOCS_TASK]);
 		const rows = json(result);
 		expect(rows).toHaveLength(5);
-		const backlinks = rows.map((row) => row.target1_backlinks as number);
+		const backlinks = rows.map((row) => row.competitor1_backlinks as number);
 		expect([...backlinks].sort((a, b) => b - a)).toEqual(backlinks);
-		expect(rows.every((row) => row.target1 === 'moz.com' && row.target2 === 'ahrefs.com')).toBe(
-			true,
-		);
+		expect(
+			rows.every((row) => row.competitor1 === 'moz.com' && row.competitor2 === 'ahrefs.com'),
+		).toBe(true);
+		// Key Metrics, the default: each metric side by side for both competitors.
+		expect(Object.keys(rows[0])).toEqual(flatColumns(2, 'key'));
 		expect(
 			result.outputOf(NODE_NAME).every((item) => (item.pairedItem as { item: number }).item === 0),
 		).toBe(true);
@@ -71,19 +74,19 @@ describe('the docs example', () => {
 			const { port } = server.address() as AddressInfo;
 			const result = await runNode({
 				baseUrl: `http://127.0.0.1:${port}`,
-				parameters: DOCS_PARAMS,
+				parameters: { ...DOCS_PARAMS, columns: 'all' },
 			});
 			expect(bodies).toEqual([[DOCS_TASK]]);
 			const items = example.tasks[0].result[0].items as unknown as ApiItem[];
 			expect(json(result)).toEqual(
-				items.map((item) => flattenItem(item, ['moz.com', 'ahrefs.com'])),
+				items.map((item) => flattenItem(item, ['moz.com', 'ahrefs.com'], 'all')),
 			);
 			expect(json(result)[0]).toMatchObject({
 				referring_domain: 'www.xroxy.com',
 				intersections_count: 2,
-				target1_backlinks: 547189,
-				target2_backlinks: 87,
-				target1_referring_links_semantic_locations: '{"":488023}',
+				competitor1_backlinks: 547189,
+				competitor2_backlinks: 87,
+				competitor1_referring_links_semantic_locations: '{"":488023}',
 			});
 		} finally {
 			await new Promise((resolve) => server.close(resolve));
@@ -97,8 +100,32 @@ describe('the docs example', () => {
 		});
 		const rows = json(result);
 		expect(rows).toHaveLength(5);
-		expect(rows[0]).toMatchObject({ targets: { '1': 'moz.com', '2': 'ahrefs.com' } });
+		expect(rows[0]).toMatchObject({ competitors: { '1': 'moz.com', '2': 'ahrefs.com' } });
 		expect(rows[0].domain_intersection).toHaveProperty('1.type', 'backlinks_domain_intersection');
+	});
+});
+
+describe('a node saved as version 1 (0.1.0)', () => {
+	it('keeps its columns, its raw and summary keys, and its Max Results', async () => {
+		const v1 = (parameters: Record<string, unknown>) =>
+			runNode({ baseUrl: sim.url, parameters: { ...DOCS_PARAMS, ...parameters }, typeVersion: 1 });
+		const flat = json(await v1({}));
+		expect(Object.keys(flat[0])).toEqual(flatColumns(2, 'legacy'));
+		expect(flat[0]).toMatchObject({ target1: 'moz.com', target2: 'ahrefs.com' });
+		expect(json(await v1({ outputFormat: 'raw' }))[0]).toHaveProperty('targets.1', 'moz.com');
+		expect(json(await v1({ outputFormat: 'summary' }))[0]).toMatchObject({
+			targets: 'moz.com, ahrefs.com',
+			excludeTargets: 'semrush.com',
+		});
+		// Return All stored without a Max Results: 0.1.0's default of 10,000, not the new one.
+		sim.reset();
+		const all = { targets: 'moz.com, ahrefs.com', returnAll: true };
+		expect(json(await runNode({ baseUrl: sim.url, parameters: all, typeVersion: 1 }))).toHaveLength(
+			10_000,
+		);
+		expect(json(await runNode({ baseUrl: sim.url, parameters: all }))).toHaveLength(
+			MAX_RESULTS_DEFAULT,
+		);
 	});
 });
 
@@ -155,7 +182,9 @@ describe('paging', () => {
 				.hints(NODE_NAME)
 				.map((hint) => hint.message)
 				.join(),
-		).toMatch(/1,500 rows.*stopped early by Max Results/);
+		).toMatch(
+			/^1,500 of ([\d,]+) referring domains, 2 requests, .*Max Results stopped moz.com, ahrefs.com at the first 1,500 of \1 referring domains/,
+		);
 	});
 
 	it('Max Cost stops before the cap is passed', async () => {
@@ -171,7 +200,9 @@ describe('paging', () => {
 		expect(posts()).toHaveLength(2);
 		expect(json(result)).toHaveLength(2000);
 		expect(sim.stats().totalCost).toBeLessThanOrEqual(0.11);
-		expect(result.hints(NODE_NAME)[0].message).toMatch(/stopped early by Max Cost/);
+		expect(result.hints(NODE_NAME)[0].message).toMatch(
+			/Max Cost \(USD\) stopped moz.com, ahrefs.com after the first 2,000 of/,
+		);
 	});
 });
 
@@ -283,8 +314,12 @@ describe('failures', () => {
 			baseUrl: sim.url,
 			parameters: { ...DOCS_PARAMS, options: { filtersJson: '["3.backlinks", ">", 1]' } },
 		});
-		expect(result.error?.message).toMatch(
-			/Filters \(JSON\).*"3.backlinks", but there are only 2 targets/,
+		expect(result.error?.message).toBe(
+			'Options > Filters (JSON): the filter refers to "3.backlinks", but there are only 2 competitors (1.… to 2.…).',
+		);
+		// The parameter's name, for expressions and n8n's AI builder, is in the description.
+		expect(result.error?.description).toBe(
+			"Nothing was sent to DataForSEO, so nothing was charged. Parameter name for expressions and n8n's AI builder: options.filtersJson.",
 		);
 		expect(sim.log).toHaveLength(0);
 	});
@@ -312,7 +347,7 @@ describe('several input items', () => {
 		expect(items.map((item) => (item.pairedItem as { item: number }).item)).toEqual([
 			0, 0, 0, 1, 1, 1, 2, 2, 2,
 		]);
-		expect(items.map((item) => item.json.target1)).toEqual([
+		expect(items.map((item) => item.json.competitor1)).toEqual([
 			'moz.com',
 			'moz.com',
 			'moz.com',
@@ -336,7 +371,7 @@ describe('several input items', () => {
 		expect(items.map((item) => (item.pairedItem as { item: number }).item)).toEqual([
 			0, 0, 1, 2, 2,
 		]);
-		expect(items[2].json.error).toMatch(/Competitors \(targets\): entry 1 "not" is not a domain/);
+		expect(items[2].json.error).toMatch(/^Competitors: entry 1 "not" is not a domain/);
 		expect(posts()).toHaveLength(2);
 	});
 

@@ -27,6 +27,8 @@ export interface NodeRun {
 	processedData?: ProcessedDataStore;
 	/** Stops the run (as n8n's Stop does) when this settles. */
 	cancelWhen?: Promise<unknown>;
+	/** The node's version; 2 (what new nodes get) unless a test reads 0.1.0's columns. */
+	typeVersion?: number;
 }
 
 /** Runs Input -> Domain Intersection through n8n-core's workflow engine. */
@@ -55,6 +57,7 @@ export async function runNode(run: NodeRun): Promise<RunResult> {
 				node(NODE_NAME, NODE_TYPE, run.parameters, {
 					// Stable, as in a saved workflow: n8n keys a node's deduplication memory by its id.
 					id: 'domain-intersection',
+					typeVersion: run.typeVersion ?? 2,
 					credentials: { dataForSeoBasicAuthApi: { id: 'sim', name: 'Simulator' } },
 					...(run.onError ? { onError: run.onError } : {}),
 				}),

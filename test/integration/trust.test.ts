@@ -108,7 +108,8 @@ describe('"at least K of N" with a Limit', () => {
 	/** The test's own order: competitors linked desc, then 1.backlinks desc (missing last), then domain. */
 	const byCountThenBacklinks = (a: IDataObject, b: IDataObject) =>
 		(b.intersections_count as number) - (a.intersections_count as number) ||
-		((a.target1_backlinks ?? -1) as number) * -1 - ((b.target1_backlinks ?? -1) as number) * -1 ||
+		((a.competitor1_backlinks ?? -1) as number) * -1 -
+			((b.competitor1_backlinks ?? -1) as number) * -1 ||
 		(a.referring_domain as string).localeCompare(b.referring_domain as string);
 
 	it.each([
@@ -116,7 +117,7 @@ describe('"at least K of N" with a Limit', () => {
 		[
 			['1.backlinks,desc', 'intersections_count,desc'],
 			(a: IDataObject, b: IDataObject) =>
-				((b.target1_backlinks ?? -1) as number) - ((a.target1_backlinks ?? -1) as number) ||
+				((b.competitor1_backlinks ?? -1) as number) - ((a.competitor1_backlinks ?? -1) as number) ||
 				(b.intersections_count as number) - (a.intersections_count as number) ||
 				(a.referring_domain as string).localeCompare(b.referring_domain as string),
 		],
@@ -134,9 +135,17 @@ describe('"at least K of N" with a Limit', () => {
 			await runNode({ baseUrl: sim.url, parameters: { targets: COMPETITORS, limit: 40, options } }),
 		);
 		expect(
-			limited.map((row) => [row.referring_domain, row.intersections_count, row.target1_backlinks]),
+			limited.map((row) => [
+				row.referring_domain,
+				row.intersections_count,
+				row.competitor1_backlinks,
+			]),
 		).toEqual(
-			expected.map((row) => [row.referring_domain, row.intersections_count, row.target1_backlinks]),
+			expected.map((row) => [
+				row.referring_domain,
+				row.intersections_count,
+				row.competitor1_backlinks,
+			]),
 		);
 	});
 });
@@ -161,7 +170,7 @@ describe('Only New with a Limit keeps finding', () => {
 		);
 		expect(domains(json(first))).toEqual(all.slice(0, 700));
 		expect(domains(json(second))).toEqual(all.slice(700, 1400));
-		expect(hint(second)).toMatch(/700 new of \d[\d,]* rows fetched/);
+		expect(hint(second)).toMatch(/^700 new of \d[\d,]* referring domains read \([\d,]+ in all\)/);
 	});
 });
 
@@ -210,7 +219,7 @@ describe('smaller things', () => {
 			parameters: { targets: 'moz.com', limit: 1, options: { concurrency: '={{ $json.c }}' } },
 		});
 		expect(hint(result)).toMatch(
-			/set Options > Concurrency differently.*first item's were used: Options > Concurrency 2/,
+			/set Options > Technical: Concurrency differently.*first item's were used: Options > Technical: Concurrency 2/,
 		);
 	});
 });

@@ -11,15 +11,14 @@ const linkGapNotice: INodeProperties = {
 };
 
 // n8n's convention: optional settings live in one collection, and only the ones added are sent.
+// "Add Option" lists them in this order (n8n does not sort them): see OPTION_FIELDS for why.
 const optionsProperty: INodeProperties = {
 	displayName: 'Options',
 	name: 'options',
 	type: 'collection',
 	placeholder: 'Add Option',
 	default: {},
-	options: Object.values(OPTION_FIELDS)
-		.map((field) => field.property)
-		.sort((a, b) => a.displayName.localeCompare(b.displayName)),
+	options: Object.values(OPTION_FIELDS).flatMap((field) => field.properties),
 };
 
 type Show = NonNullable<NonNullable<INodeProperties['displayOptions']>['show']>;
@@ -38,7 +37,7 @@ function notInTool(property: INodeProperties): INodeProperties {
 }
 
 const twins: Record<string, INodeProperties> = Object.fromEntries(
-	Object.values(TOOL_TWIN_FIELDS).map((field) => [field.name, field.property]),
+	Object.values(TOOL_TWIN_FIELDS).map((field) => [field.name, field.properties[0]]),
 );
 
 /** A top-level property, followed by its tool version when the tool needs other defaults. */
@@ -50,7 +49,7 @@ function withToolTwin(property: INodeProperties): INodeProperties[] {
 /** The node's UI: everything comes from `fields/`, where each parameter is defined once. */
 export const properties: INodeProperties[] = [
 	linkGapNotice,
-	...Object.values(TOOL_ONLY_FIELDS).map((field) => onlyInTool(field.property)),
-	...Object.values(TOP_FIELDS).flatMap((field) => withToolTwin(field.property)),
+	...Object.values(TOOL_ONLY_FIELDS).flatMap((field) => field.properties.map(onlyInTool)),
+	...Object.values(TOP_FIELDS).flatMap((field) => field.properties.flatMap(withToolTwin)),
 	optionsProperty,
 ];

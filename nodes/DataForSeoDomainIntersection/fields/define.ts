@@ -18,28 +18,65 @@ export interface Field<Rule extends z.ZodTypeAny = z.ZodTypeAny> {
 	rule?: Rule;
 	/** The task field a value is sent as, when it maps one to one. */
 	api?: keyof DomainIntersectionTask;
+	/**
+	 * How the field differs in nodes of version 1 (saved before 0.2.0), e.g. another default.
+	 * n8n stores only values that differ from the default, so an old workflow keeps its results
+	 * only if it keeps its defaults.
+	 */
+	version1?: Partial<Omit<INodeProperties, 'name'>>;
 }
 
 export interface NamedField<Rule extends z.ZodTypeAny = z.ZodTypeAny> extends Field<Rule> {
 	name: string;
 	place: Place;
-	property: INodeProperties;
+	/** The n8n properties: one, or one per node version when version 1 differs. */
+	properties: INodeProperties[];
 }
 
 type Named<F extends Record<string, Field>> = {
-	[K in keyof F]: F[K] & { name: K & string; place: Place; property: INodeProperties };
+	[K in keyof F]: F[K] & { name: K & string; place: Place; properties: INodeProperties[] };
 };
 
-/** Names each field after its key and builds its n8n property, so the name is written once. */
+/** The node versions this package has; the highest is what new nodes get. */
+export const NODE_VERSIONS = [1, 2];
+export const LATEST_VERSION = 2;
+
+/** Adds "only in these versions" to a property's display conditions. */
+function forVersions(
+	property: INodeProperties,
+	versions: Array<number | { _cnd: { gte: number } }>,
+): INodeProperties {
+	const { displayOptions = {} } = property;
+	return {
+		...property,
+		displayOptions: { ...displayOptions, show: { ...displayOptions.show, '@version': versions } },
+	};
+}
+
+/** Names each field after its key and builds its n8n properties, so the name is written once. */
 export function defineFields<F extends Record<string, Field>>(place: Place, fields: F): Named<F> {
 	return Object.fromEntries(
 		Object.entries(fields).map(([name, field]) => {
 			const { displayName, ...rest } = field.ui;
 			// n8n lists displayName first, then name; keep that order for diffs and exports.
 			const property = { displayName, name, ...rest } as INodeProperties;
-			return [name, { ...field, name, place, property }];
+			// n8n shows the one property of a name whose display conditions hold.
+			const properties = field.version1
+				? [
+						forVersions({ ...property, ...field.version1 }, [1]),
+						forVersions(property, [{ _cnd: { gte: 2 } }]),
+					]
+				: [property];
+			return [name, { ...field, name, place, properties }];
 		}),
 	) as Named<F>;
+}
+
+/** The value n8n fills in for a field that a node of this version does not store. */
+export function defaultOf(field: Field, version: number): unknown {
+	return version < 2 && field.version1 && 'default' in field.version1
+		? field.version1.default
+		: field.ui.default;
 }
 
 type Labelled = { name: string; place: Place; ui: { displayName: string } };
@@ -49,9 +86,18 @@ export function uiPathOf(field: Labelled): string {
 	return field.place === 'options' ? `Options > ${field.ui.displayName}` : field.ui.displayName;
 }
 
-/** The label errors use: the UI's words and path, then the parameter name for expressions. */
+/**
+ * The label errors start with: the UI's words and path, e.g. "Options > Sort (JSON)". Parameter
+ * names (for expressions and n8n's AI builder) go into the error's description, see
+ * parameterOf.
+ */
 export function labelOf(field: Labelled): string {
-	return `${uiPathOf(field)} (${field.name})`;
+	return uiPathOf(field);
+}
+
+/** The parameter's path in the node's JSON, e.g. "options.orderByJson". */
+export function parameterOf(field: Labelled): string {
+	return field.place === 'options' ? `options.${field.name}` : field.name;
 }
 
 /** A whole number in a range, accepting numeric text from expressions. */

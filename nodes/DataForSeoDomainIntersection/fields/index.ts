@@ -1,22 +1,34 @@
 import { builderFields, criteriaOptionFields } from './criteria';
-import { labelOf, uiPathOf, type NamedField } from './define';
+import { defaultOf, labelOf, parameterOf, uiPathOf, type NamedField } from './define';
 import { mainFields, outputFields, pagingFields } from './main';
 import { matchingFields } from './matching';
 import { apiOptionFields } from './options';
 import { runSettingFields } from './runSettings';
 import { toolOnlyFields, toolTwinFields } from './tool';
 
-export { labelOf } from './define';
+export { labelOf, LATEST_VERSION, NODE_VERSIONS } from './define';
 
 /** The top-level fields, in UI order. */
 export const TOP_FIELDS = { ...mainFields, ...builderFields, ...pagingFields, ...outputFields };
 
-/** The fields inside Options. */
+const { maxCost, ...technicalFields } = runSettingFields;
+const { filtersJson, orderByJson, backlinksFiltersJson, ...backlinksBuilder } =
+	criteriaOptionFields;
+
+/**
+ * The fields inside Options, in the order "Add Option" lists them: the link-gap choices first
+ * (who counts as a match, only new, the cost cap), then what is asked of DataForSEO, then the
+ * JSON forms, then the technical settings, whose names start with "Technical:".
+ */
 export const OPTION_FIELDS = {
-	...criteriaOptionFields,
-	...apiOptionFields,
 	...matchingFields,
-	...runSettingFields,
+	maxCost,
+	...apiOptionFields,
+	...backlinksBuilder,
+	filtersJson,
+	orderByJson,
+	backlinksFiltersJson,
+	...technicalFields,
 };
 
 /** The tool variant's own fields, and its versions of top-level fields with other defaults. */
@@ -27,7 +39,7 @@ export const TOOL_TWIN_FIELDS = toolTwinFields;
 export const FIELDS = { ...TOP_FIELDS, ...OPTION_FIELDS, ...TOOL_ONLY_FIELDS };
 export type FieldName = keyof typeof FIELDS;
 
-/** "Options > Offset (offset)": the label an error about a field starts with. */
+/** "Options > Offset": the label an error about a field starts with. */
 export function label(name: FieldName): string {
 	return labelOf(FIELDS[name] as NamedField);
 }
@@ -35,6 +47,28 @@ export function label(name: FieldName): string {
 /** "Options > Offset": where a person finds the field, for hints that name it. */
 export function uiPath(name: FieldName): string {
 	return uiPathOf(FIELDS[name] as NamedField);
+}
+
+/** What n8n fills in for a field the node does not store, in a node of this version. */
+export function defaultFor(name: FieldName, version: number): unknown {
+	return defaultOf(FIELDS[name] as NamedField, version);
+}
+
+const BY_LABEL = new Map(
+	Object.values(FIELDS).map((field) => [labelOf(field as NamedField), field as NamedField]),
+);
+
+/**
+ * The parameter names behind an error's label, e.g. ["sortBuilder"] for "Sort", and both for
+ * "Filters with Options > Filters (JSON)": for the error's description, where a person writing
+ * expressions or asking n8n's AI builder finds the name to use.
+ */
+export function parametersOf(errorLabel: string): string[] {
+	const labels = BY_LABEL.has(errorLabel) ? [errorLabel] : errorLabel.split(' with ');
+	return labels.flatMap((text) => {
+		const field = BY_LABEL.get(text);
+		return field ? [parameterOf(field)] : [];
+	});
 }
 
 export { apiOptionFields, matchingFields, runSettingFields };

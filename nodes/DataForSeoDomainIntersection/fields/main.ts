@@ -1,8 +1,28 @@
 import { z } from 'zod';
 
 import { MAX_EXCLUDE_TARGETS, MAX_TARGETS, PAGE_SIZE } from '../api/limits';
-import { OUTPUT_FORMATS } from '../request/task';
+import { COLUMN_SETS, OUTPUT_FORMATS } from '../request/task';
+import { estimateCost } from '../run/cost';
 import { defineFields, int } from './define';
+
+// Written into the text through a placeholder: n8n's lint upper-cases "json" in descriptions,
+// and n8n's variable is $json.
+const LIST_EXPRESSION = '{{ $json.competitors }}';
+
+const usd = (value: number) => `$${value.toFixed(2)}`;
+const PER_THOUSAND = usd(estimateCost(PAGE_SIZE));
+/** What `rows` rows cost in pages of PAGE_SIZE, as the node requests them. */
+const pagesCost = (rows: number) => Math.ceil(rows / PAGE_SIZE) * estimateCost(PAGE_SIZE);
+
+/**
+ * Return All's cap. A manual run's output goes back to n8n with the next "Execute step", and
+ * n8n refuses a request over 16 MB (its N8N_PAYLOAD_SIZE_MAX default). Measured on the
+ * simulator's rows, which are the size of the docs' example: a Key Metrics row is about 560
+ * bytes for 2 competitors and 4,830 for 20 (All Metrics: 1,990 and 19,300). Half the limit,
+ * 8 MiB, holds 1,735 rows of 20 competitors; 1,500 leaves room for the rest of the workflow's
+ * data. test/unit/output/rowSize.test.ts measures again and keeps this true.
+ */
+export const MAX_RESULTS_DEFAULT = 1500;
 
 /** The node's top-level fields, in the order the UI shows them. */
 export const mainFields = defineFields('top', {
@@ -15,7 +35,7 @@ export const mainFields = defineFields('top', {
 			default: '',
 			required: true,
 			placeholder: 'competitor-one.com, competitor-two.com',
-			description: `Up to ${MAX_TARGETS} domains, subdomains or pages, separated by commas or new lines, e.g. "moz.com, ahrefs.com". Write domains without https:// (a leading www. is removed); write pages as full URLs, e.g. "https://moz.com/blog/". An expression may also return a list, e.g. {{ $JSON.competitors }}. Results are the sites linking to ALL of them.`,
+			description: `Up to ${MAX_TARGETS} domains, subdomains or pages, separated by commas or new lines, e.g. "moz.com, ahrefs.com". Write domains without https:// (a leading www. is removed); write pages as full URLs, e.g. "https://moz.com/blog/". An expression may also return a list, e.g. ${LIST_EXPRESSION}. Results are the sites linking to ALL of them.`,
 		},
 	},
 	excludeTargets: {
@@ -48,7 +68,7 @@ export const pagingFields = defineFields('top', {
 			typeOptions: { minValue: 1 },
 			default: 50,
 			description: 'Max number of results to return',
-			hint: `Above ${PAGE_SIZE.toLocaleString('en-US')} the node fetches pages of ${PAGE_SIZE.toLocaleString('en-US')} for you, about $0.05 per 1,000 rows`,
+			hint: `Above ${PAGE_SIZE.toLocaleString('en-US')} the node fetches pages of ${PAGE_SIZE.toLocaleString('en-US')} for you, about ${PER_THOUSAND} per 1,000 rows`,
 			displayOptions: { show: { returnAll: [false] } },
 		},
 	},
@@ -58,11 +78,13 @@ export const pagingFields = defineFields('top', {
 			displayName: 'Max Results',
 			type: 'number',
 			typeOptions: { minValue: 0 },
-			default: 10000,
-			description:
-				'Safety cap for Return All, e.g. 10000. Each 1,000 rows cost about $0.05. 0 means no cap. When the cap cuts the results, the node says so.',
+			default: MAX_RESULTS_DEFAULT,
+			description: `Safety cap for Return All, e.g. ${MAX_RESULTS_DEFAULT}; 0 means no cap. When the cap cuts the results, the run hint says how many there were. Much more than ${MAX_RESULTS_DEFAULT.toLocaleString('en-US')} rows can be too large for the editor to run a single step after this one; the run hint warns.`,
+			hint: `About ${PER_THOUSAND} per 1,000 rows on the live API, e.g. ${usd(pagesCost(10_000))} for 10,000`,
 			displayOptions: { show: { returnAll: [true] } },
 		},
+		// 0.1.0's cap: saved workflows store no default, so they keep the cap they ran with.
+		version1: { default: 10000 },
 	},
 });
 
@@ -78,18 +100,18 @@ export const outputFields = defineFields('top', {
 					name: 'Flat (One Column per Metric)',
 					value: 'flat',
 					description:
-						'One item per referring domain with columns like target1_backlinks, ready for Google Sheets',
+						'One item per referring domain with columns like competitor1_backlinks, ready for Google Sheets',
 				},
 				{
 					name: 'Raw (As DataForSEO Sends It)',
 					value: 'raw',
-					description: 'The API item unchanged, nested per target, plus the targets',
+					description: 'The API item unchanged, nested per competitor, plus the competitors',
 				},
 				{
 					name: 'Summary (One Item per Input)',
 					value: 'summary',
 					description:
-						'One line per input item: targets, total count, rows, top 10 domains, requests and cost — for Slack or a report row',
+						'One line per input item: competitors, total count, rows, top 10 domains, requests and cost — for Slack or a report row',
 				},
 				{
 					name: 'Compact (For AI Agents)',
@@ -99,6 +121,32 @@ export const outputFields = defineFields('top', {
 				},
 			],
 			description: 'How each referring domain is written out',
+		},
+	},
+	columns: {
+		rule: z.enum(COLUMN_SETS),
+		ui: {
+			displayName: 'Columns',
+			type: 'options',
+			default: 'key',
+			options: [
+				{
+					name: 'Key Metrics',
+					value: 'key',
+					description:
+						'Per competitor: rank, backlinks, referring pages, first seen, lost date and spam score, each metric side by side for all competitors',
+				},
+				{
+					name: 'All Metrics',
+					value: 'all',
+					description:
+						'Key Metrics first, then every other metric DataForSEO sends, including nofollow counts and the breakdowns (top-level domains, link types, countries, …) as JSON text',
+				},
+			],
+			description:
+				'Which columns each row has. The names stay the same from run to run, so a Sheet’s header row keeps fitting.',
+			// Version 1 nodes write 0.1.0's columns; a new node is needed for this choice.
+			displayOptions: { show: { outputFormat: ['flat'], '@version': [{ _cnd: { gte: 2 } }] } },
 		},
 	},
 });

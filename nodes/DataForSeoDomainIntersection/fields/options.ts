@@ -50,7 +50,7 @@ export const apiOptionFields = defineFields('options', {
 			type: 'boolean',
 			default: true,
 			description:
-				'Whether links to the targets’ subdomains count too, e.g. blog.moz.com for moz.com. DataForSEO’s default is yes.',
+				'Whether links to the competitors’ subdomains count too, e.g. blog.moz.com for moz.com. DataForSEO’s default is yes.',
 		},
 	},
 	includeIndirectLinks: {
@@ -61,7 +61,7 @@ export const apiOptionFields = defineFields('options', {
 			type: 'boolean',
 			default: true,
 			description:
-				'Whether to count links that reach a target through a redirect or a canonical page. DataForSEO’s default is yes.',
+				'Whether to count links that reach a competitor through a redirect or a canonical page. DataForSEO’s default is yes.',
 		},
 	},
 	excludeInternalBacklinks: {
@@ -72,7 +72,7 @@ export const apiOptionFields = defineFields('options', {
 			type: 'boolean',
 			default: true,
 			description:
-				'Whether to leave out backlinks from the targets’ own subdomains. DataForSEO’s default is yes.',
+				'Whether to leave out backlinks from the competitors’ own subdomains. DataForSEO’s default is yes.',
 		},
 	},
 	intersectionMode: {
@@ -90,7 +90,7 @@ export const apiOptionFields = defineFields('options', {
 					description: 'Metrics from the intersecting backlinks only',
 				},
 			],
-			description: 'Which backlinks the per-target metrics are based on',
+			description: 'Which backlinks the per-competitor metrics are based on',
 		},
 	},
 	rankScale: {

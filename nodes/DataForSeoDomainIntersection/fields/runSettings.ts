@@ -3,12 +3,15 @@ import { z } from 'zod';
 import { MAX_CONCURRENCY, MAX_REQUESTS_PER_MINUTE } from '../api/limits';
 import { defineFields, int } from './define';
 
-/** Technical options: how requests are sent, not what is asked. */
+/**
+ * How requests are sent, not what is asked: all but Max Cost are technical, and their names
+ * say so ("Technical: …"), so "Add Option" lists them apart from the link-gap choices.
+ */
 export const runSettingFields = defineFields('options', {
 	maxRetries: {
 		rule: int(0, 10),
 		ui: {
-			displayName: 'Max Retries',
+			displayName: 'Technical: Max Retries',
 			type: 'number',
 			typeOptions: { minValue: 0, maxValue: 10 },
 			default: 3,
@@ -19,7 +22,7 @@ export const runSettingFields = defineFields('options', {
 	retryDelay: {
 		rule: int(0, 60_000),
 		ui: {
-			displayName: 'Retry Delay (Ms)',
+			displayName: 'Technical: Retry Delay (Ms)',
 			type: 'number',
 			typeOptions: { minValue: 0 },
 			default: 1000,
@@ -30,7 +33,7 @@ export const runSettingFields = defineFields('options', {
 	timeout: {
 		rule: int(1000, 600_000),
 		ui: {
-			displayName: 'Timeout (Ms)',
+			displayName: 'Technical: Timeout (Ms)',
 			type: 'number',
 			typeOptions: { minValue: 1000 },
 			default: 120000,
@@ -41,7 +44,7 @@ export const runSettingFields = defineFields('options', {
 	concurrency: {
 		rule: int(1, MAX_CONCURRENCY),
 		ui: {
-			displayName: 'Concurrency',
+			displayName: 'Technical: Concurrency',
 			type: 'number',
 			typeOptions: { minValue: 1, maxValue: MAX_CONCURRENCY },
 			default: 5,
@@ -51,7 +54,7 @@ export const runSettingFields = defineFields('options', {
 	requestsPerMinute: {
 		rule: int(1, MAX_REQUESTS_PER_MINUTE),
 		ui: {
-			displayName: 'Requests per Minute',
+			displayName: 'Technical: Requests per Minute',
 			type: 'number',
 			typeOptions: { minValue: 1, maxValue: MAX_REQUESTS_PER_MINUTE },
 			default: MAX_REQUESTS_PER_MINUTE,

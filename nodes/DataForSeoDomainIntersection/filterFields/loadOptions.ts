@@ -41,19 +41,36 @@ const TYPE_WORDS: Record<FieldType, [word: string, example: string]> = {
 	array: ['List', ''],
 };
 
+// Words that are abbreviations: "Referring IPs", not "Referring Ips".
+const ACRONYMS: Record<string, string> = {
+	ip: 'IP',
+	ips: 'IPs',
+	url: 'URL',
+	tld: 'TLD',
+	https: 'HTTPS',
+};
+
+// Names whose words would mislead: a row's "target" is the referring domain, not a competitor.
+const LABELS: Record<string, string> = { target: 'Referring Domain' };
+
 function humanize(name: string): string {
-	const text = name.replace(/_/g, ' ');
-	return text.replace(/\b\w/g, (letter) => letter.toUpperCase());
+	return name
+		.split('_')
+		.map((word) => ACRONYMS[word] ?? word.charAt(0).toUpperCase() + word.slice(1))
+		.join(' ');
 }
 
 function fieldOption(field: BuilderField, prefix: boolean): INodePropertyOptions {
 	const [word, example] = TYPE_WORDS[field.type];
-	const sent = prefix && field.perTarget ? `1.${field.name}` : field.name;
 	const scope = !prefix ? '' : field.perTarget ? ' per competitor' : ' for the whole row';
+	const label = (prefix && LABELS[field.name]) || humanize(field.name);
+	// The API name only where the label does not spell it, for whoever writes the JSON form.
+	const sent = prefix && field.perTarget ? `1.${field.name}` : field.name;
+	const renamed = label !== humanize(field.name);
 	return {
-		name: humanize(field.name),
+		name: label,
 		value: field.name,
-		description: `${word}${scope}, e.g. ${example}. Sent as ${sent}.`,
+		description: `${word}${scope}, e.g. ${example}.${renamed ? ` Sent as ${sent}.` : ''}`,
 	};
 }
 

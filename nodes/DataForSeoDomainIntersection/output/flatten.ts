@@ -1,8 +1,9 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import type { ApiItem } from '../api/responseSchema';
+import type { ColumnSet } from '../request/task';
 
-/** Per-target numbers and dates, copied as they are. */
+/** Per-competitor numbers and dates, copied as they are. */
 export const SCALAR_FIELDS = [
 	'rank',
 	'backlinks',
@@ -21,7 +22,7 @@ export const SCALAR_FIELDS = [
 	'referring_pages_nofollow',
 ] as const;
 
-/** Per-target distributions, written as compact JSON text so a Sheet cell can hold them. */
+/** Per-competitor distributions, written as compact JSON text so a Sheet cell can hold them. */
 export const MAP_FIELDS = [
 	'referring_links_tld',
 	'referring_links_types',
@@ -56,75 +57,121 @@ export function referringDomainOf(item: ApiItem): string | null {
 	return null;
 }
 
-interface Columns {
-	/** The target's key in `domain_intersection`: "1", "2", … */
-	key: string;
-	target: string;
-	scalars: string[];
-	maps: string[];
+/** The metrics of the `key` set, in column order. */
+export const KEY_FIELDS = [
+	'rank',
+	'backlinks',
+	'referring_pages',
+	'first_seen',
+	'lost_date',
+	'backlinks_spam_score',
+] as const;
+
+const OTHER_SCALARS = SCALAR_FIELDS.filter(
+	(field) => !(KEY_FIELDS as readonly string[]).includes(field),
+);
+
+interface Cell {
+	column: string;
+	/** The competitor's position, from 0. */
+	index: number;
+	field: string;
+	map: boolean;
 }
 
-/**
- * A row with every column in place. Adding ~46 (or, for 20 targets, 442) computed keys one by one
- * turns a row into a slow dictionary object; copying a finished template keeps rows compact and
- * fast, and later writes only overwrite existing keys.
- */
-const templateCache = new Map<number, FlatRow>();
-function templateFor(count: number, columns: Columns[]): FlatRow {
-	let template = templateCache.get(count);
-	if (!template) {
-		const keys = ['referring_domain', 'intersections_count'];
-		for (const { target, scalars, maps } of columns) keys.push(target, ...scalars, ...maps);
-		template = Object.fromEntries(keys.map((key) => [key, null])) as FlatRow;
-		templateCache.set(count, template);
-	}
-	return template;
+interface Plan {
+	/** The column holding each competitor's domain. */
+	competitorColumns: string[];
+	cells: Cell[];
+	/**
+	 * A row with every column in place. Adding ~46 (or, for 20 competitors, 442) computed keys one
+	 * by one turns a row into a slow dictionary object; copying a finished template keeps rows
+	 * compact and fast, and later writes only overwrite existing keys.
+	 */
+	template: FlatRow;
 }
 
-// Column names depend only on the target count; building them once per count keeps per-row
-// work to plain property writes.
-const columnCache = new Map<number, Columns[]>();
-function columnsFor(count: number): Columns[] {
-	let columns = columnCache.get(count);
-	if (!columns) {
-		columns = Array.from({ length: count }, (_, index) => ({
-			key: String(index + 1),
-			target: `target${index + 1}`,
-			scalars: SCALAR_FIELDS.map((field) => `target${index + 1}_${field}`),
-			maps: MAP_FIELDS.map((field) => `target${index + 1}_${field}`),
-		}));
-		columnCache.set(count, columns);
+function cell(word: string, index: number, field: string): Cell {
+	const map = (MAP_FIELDS as readonly string[]).includes(field);
+	return { column: `${word}${index + 1}_${field}`, index, field, map };
+}
+
+function buildPlan(count: number, set: ColumnSet): Plan {
+	const positions = Array.from({ length: count }, (_, index) => index);
+	const word = set === 'legacy' ? 'target' : 'competitor';
+	const competitorColumns = positions.map((index) => `${word}${index + 1}`);
+	let cells: Cell[];
+	if (set === 'legacy') {
+		const fields = [...SCALAR_FIELDS, ...MAP_FIELDS];
+		cells = positions.flatMap((index) => fields.map((field) => cell(word, index, field)));
+	} else {
+		const fields = set === 'key' ? KEY_FIELDS : [...KEY_FIELDS, ...OTHER_SCALARS, ...MAP_FIELDS];
+		cells = fields.flatMap((field) => positions.map((index) => cell(word, index, field)));
 	}
-	return columns;
+	const keys = ['referring_domain', 'intersections_count'];
+	if (set === 'legacy') {
+		// Each target's name, then its metrics.
+		const perTarget = cells.length / Math.max(count, 1);
+		positions.forEach((index) =>
+			keys.push(
+				competitorColumns[index],
+				...cells.slice(index * perTarget, (index + 1) * perTarget).map((c) => c.column),
+			),
+		);
+	} else keys.push(...competitorColumns, ...cells.map((c) => c.column));
+	const template = Object.fromEntries(keys.map((key) => [key, null])) as FlatRow;
+	return { competitorColumns, cells, template };
+}
+
+// Column names depend only on the competitor count and the set; building them once keeps
+// per-row work to plain property writes.
+const plans = new Map<string, Plan>();
+function planFor(count: number, set: ColumnSet): Plan {
+	const id = `${set}:${count}`;
+	let plan = plans.get(id);
+	if (!plan) plans.set(id, (plan = buildPlan(count, set)));
+	return plan;
+}
+
+/** The flat columns for this many competitors, in order. */
+export function flatColumns(count: number, set: ColumnSet): string[] {
+	return Object.keys(planFor(count, set).template);
 }
 
 /**
  * One API item -> one flat row with the same columns for every item of a request:
- * `referring_domain`, `intersections_count`, then `target{n}` and `target{n}_{field}` for each
- * requested target, `null` where the API gave nothing.
+ * `referring_domain`, `intersections_count`, each competitor's domain (`competitor{n}`), then
+ * its metrics (`competitor{n}_{field}`) as the column set orders them, `null` where the API gave
+ * nothing.
  */
-export function flattenItem(item: ApiItem, targets: readonly string[]): FlatRow {
+export function flattenItem(item: ApiItem, targets: readonly string[], set: ColumnSet): FlatRow {
 	const perTarget = item.domain_intersection;
 	let present = 0;
 	for (const key in perTarget) if (perTarget[key]) present++;
-	const columns = columnsFor(targets.length);
-	const row: FlatRow = { ...templateFor(targets.length, columns) };
+	const { competitorColumns, cells, template } = planFor(targets.length, set);
+	const row: FlatRow = { ...template };
 	row.referring_domain = referringDomainOf(item);
 	row.intersections_count = item.summary?.intersections_count ?? present;
+	const data: Array<Record<string, unknown>> = [];
 	for (let index = 0; index < targets.length; index++) {
-		const { key, target, scalars, maps } = columns[index];
-		const data = (perTarget[key] ?? {}) as Record<string, unknown>;
-		row[target] = targets[index];
-		for (let f = 0; f < SCALAR_FIELDS.length; f++) row[scalars[f]] = scalar(data[SCALAR_FIELDS[f]]);
-		for (let f = 0; f < MAP_FIELDS.length; f++) row[maps[f]] = mapText(data[MAP_FIELDS[f]]);
+		row[competitorColumns[index]] = targets[index];
+		data.push((perTarget[String(index + 1)] ?? {}) as Record<string, unknown>);
+	}
+	for (const { column, index, field, map } of cells) {
+		const value = data[index][field];
+		row[column] = map ? mapText(value) : scalar(value);
 	}
 	return row;
 }
 
-/** The `raw` format: the API item untouched, plus the targets it answers for. */
-export function rawItem(item: ApiItem, targets: readonly string[]): IDataObject {
+/**
+ * The `raw` format: the API item untouched, plus the competitors it answers for (under
+ * `targets` in nodes of version 1).
+ */
+export function rawItem(item: ApiItem, targets: readonly string[], set: ColumnSet): IDataObject {
+	const key = set === 'legacy' ? 'targets' : 'competitors';
 	return {
 		...(item as IDataObject),
-		targets: Object.fromEntries(targets.map((target, index) => [String(index + 1), target])),
+		[key]: Object.fromEntries(targets.map((target, index) => [String(index + 1), target])),
 	};
 }

@@ -39,7 +39,7 @@ export class ItemWriter {
 	}
 
 	async add(apiItems: readonly ApiItem[]): Promise<void> {
-		const { outputFormat, targets } = this.request;
+		const { outputFormat, targets, columns } = this.request;
 		const { tag } = this.request.task;
 		this.rows += apiItems.length;
 		const fresh = this.seen ? await this.seen.filterNew(domainsOf(apiItems)) : undefined;
@@ -60,18 +60,24 @@ export class ItemWriter {
 				continue;
 			}
 			const json: IDataObject =
-				outputFormat === 'raw' ? rawItem(item, targets) : flattenItem(item, targets);
+				outputFormat === 'raw'
+					? rawItem(item, targets, columns)
+					: flattenItem(item, targets, columns);
 			// The tag lets rows be matched to the request that found them, e.g. in a shared Sheet.
 			if (tag !== undefined) json.tag = tag;
 			this.items.push({ json, pairedItem: { item: this.itemIndex } });
 		}
 	}
 
-	/** The `summary` format's single item: one line per input item for Sheets or Slack. */
+	/**
+	 * The `summary` format's single item: one line per input item for Sheets or Slack. Nodes of
+	 * version 1 keep 0.1.0's `targets` and `excludeTargets`.
+	 */
 	summaryItem(total: number | null, requests: number, cost: number): INodeExecutionData {
+		const legacy = this.request.columns === 'legacy';
 		const json: INodeExecutionData['json'] = {
-			targets: this.request.targets.join(', '),
-			excludeTargets: this.request.excludeTargets.join(', '),
+			[legacy ? 'targets' : 'competitors']: this.request.targets.join(', '),
+			[legacy ? 'excludeTargets' : 'excluded_domains']: this.request.excludeTargets.join(', '),
 			total_count: total,
 			rows: this.rows,
 			top_domains: this.top.join(', '),

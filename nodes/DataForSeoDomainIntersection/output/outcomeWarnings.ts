@@ -1,13 +1,23 @@
+import { PAGE_SIZE } from '../api/limits';
 import { FIELDS } from '../fields';
 import type { IntersectionRequest } from '../request/task';
+import { estimateCost } from '../run/cost';
 import type { PagingOutcome } from '../run/pages';
 
 const n = (value: number) => value.toLocaleString('en-US');
 const usd = (value: number) => `$${value.toFixed(2)}`;
 
+/** The price of `rows` more rows in pages of PAGE_SIZE. */
+function restCost(rows: number): number {
+	const full = Math.floor(rows / PAGE_SIZE);
+	const last = rows % PAGE_SIZE;
+	return full * estimateCost(PAGE_SIZE) + (last > 0 ? estimateCost(last) : 0);
+}
+
 /**
- * What a person must know about one request series to trust its rows: where Max Cost cut it,
- * and whether DataForSEO's index moved while it was read. Each is a sentence for the run hint.
+ * What a person must know about one request series to trust its rows: where Max Results or
+ * Max Cost cut it, and whether DataForSEO's index moved while it was read. Each is a sentence
+ * for the run hint.
  */
 export function outcomeWarnings(
 	request: IntersectionRequest,
@@ -24,6 +34,13 @@ export function outcomeWarnings(
 	}
 	const cap = FIELDS.maxCost.ui.displayName;
 	const who = `${request.targets.join(', ')}`;
+	if (outcome.cutBy === 'maxResults' && outcome.total !== null) {
+		const rest = outcome.total - start - outcome.rows;
+		const results = FIELDS.maxResults.ui.displayName;
+		warnings.push(
+			`${results} stopped ${who} at the first ${n(outcome.rows)} of ${n(outcome.total)} referring domains; raise ${results} (0 means no cap) to get the other ${n(rest)}, for about ${usd(restCost(rest))} more.`,
+		);
+	}
 	if (outcome.cutBy === 'maxCost') {
 		if (outcome.total === null) {
 			warnings.push(

@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { MAX_EXCLUDE_TARGETS, MAX_TARGETS, PAGE_SIZE } from '../api/limits';
-import { apiOptionFields, label } from '../fields';
+import { apiOptionFields, label, LATEST_VERSION } from '../fields';
 import { planAtLeast } from './atLeastPlan';
 import { resolveCriteria, type BuilderParameters } from './criteria';
 import { forEachCondition, targetIndexOf, type FilterExpression } from './filterGrammar';
@@ -19,6 +19,10 @@ export interface NodeParameters {
 	limit: unknown;
 	maxResults: unknown;
 	outputFormat: unknown;
+	/** The Columns field; nodes of version 1 have none. */
+	columns?: unknown;
+	/** The node's version: 1 keeps 0.1.0's columns. The latest when not given. */
+	version?: number;
 	options: IDataObject;
 	/** The filter and sort builders; callers that only use the JSON forms leave them out. */
 	builders?: BuilderParameters;
@@ -71,7 +75,7 @@ export function buildRequest(params: NodeParameters): IntersectionRequest {
 	if (targets.droppedDuplicates && referencesTargetIndex(filters, orderBy)) {
 		throw new InputError(
 			label('targets'),
-			'the list repeats a domain, and removing the repeat would renumber the targets your filters or sort refer to (1., 2., …). Remove the repeated entry.',
+			'the list repeats a domain, and removing the repeat would renumber the competitors your filters or sort refer to (1., 2., …). Remove the repeated entry.',
 		);
 	}
 
@@ -101,6 +105,7 @@ export function buildRequest(params: NodeParameters): IntersectionRequest {
 		cap: params.returnAll ? (wanted === Infinity ? 'none' : 'maxResults') : 'limit',
 		paged,
 		outputFormat: scalars.outputFormat,
+		columns: (params.version ?? LATEST_VERSION) < 2 ? 'legacy' : scalars.columns,
 		atLeast,
 		onlyNew: scalars.onlyNew,
 		resetSeen: scalars.resetSeen,

@@ -104,7 +104,7 @@ export function resolveCriteria(
 		// Which of two sort lists ranks first is a guess either way, so the node does not guess.
 		throw new InputError(
 			BUILDER_LABEL.orderBy,
-			`is set, and so is ${JSON_LABEL.orderBy}. Use one of them: remove the ${FIELDS.orderByJson.ui.displayName} option, or the sort rules.`,
+			`has sort rules, and ${JSON_LABEL.orderBy} has too. Use one of them: remove the ${FIELDS.orderByJson.ui.displayName} option, or the sort rules.`,
 		);
 	}
 	const orderRaw = built ?? json.orderBy;

@@ -108,7 +108,7 @@ function checkCondition(raw: unknown[], where: string, rules: FilterRules): Filt
 		if (index < 1 || index > rules.targetCount) {
 			throw new InputError(
 				rules.field,
-				`${where} refers to "${field}", but there ${rules.targetCount === 1 ? 'is only 1 target' : `are only ${rules.targetCount} targets`} (1.… to ${rules.targetCount}.…).`,
+				`${where} refers to "${field}", but there ${rules.targetCount === 1 ? 'is only 1 competitor' : `are only ${rules.targetCount} competitors`} (1.… to ${rules.targetCount}.…).`,
 			);
 		}
 	}
@@ -210,7 +210,7 @@ export function validateOrderBy(raw: unknown, rules: FilterRules): string[] {
 		) {
 			throw new InputError(
 				rules.field,
-				`rule ${position + 1} sorts by "${field}", but there are only ${rules.targetCount} targets.`,
+				`rule ${position + 1} sorts by "${field}", but there are only ${rules.targetCount} competitors.`,
 			);
 		}
 		return `${field},${direction.toLowerCase()}`;

@@ -1,13 +1,15 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { FIELDS } from '../fields';
+import { defaultFor, FIELDS } from '../fields';
 import { buildRequest } from './buildRequest';
 import type { IntersectionRequest } from './task';
 
 /** One item's parameters, read from n8n and turned into a validated request. */
 export function readRequest(fn: IExecuteFunctions, itemIndex: number): IntersectionRequest {
+	const version = fn.getNode().typeVersion;
+	// A hidden field is not in the node's parameters; n8n's default for this version stands in.
 	const read = (name: keyof typeof FIELDS) =>
-		fn.getNodeParameter(name, itemIndex, FIELDS[name].ui.default);
+		fn.getNodeParameter(name, itemIndex, defaultFor(name, version));
 	const returnAll = read('returnAll') as boolean;
 	return buildRequest({
 		targets: read('targets'),
@@ -17,6 +19,8 @@ export function readRequest(fn: IExecuteFunctions, itemIndex: number): Intersect
 		// Only New with a Limit reads on up to Max Results, so it is read even when hidden.
 		maxResults: read('maxResults'),
 		outputFormat: read('outputFormat'),
+		columns: version < 2 ? undefined : read('columns'),
+		version,
 		options: fn.getNodeParameter('options', itemIndex, {}) as IDataObject,
 		builders: {
 			filterBuilder: read('filterBuilder'),

@@ -30,6 +30,7 @@ const scalarsSchema = z.object({
 	limit: pagingFields.limit.rule,
 	maxResults: pagingFields.maxResults.rule,
 	outputFormat: outputFields.outputFormat.rule,
+	columns: outputFields.columns.rule.default(outputFields.columns.ui.default as 'key'),
 	...optional(apiOptionFields),
 	...withUiDefault(defaultedRunFields),
 	...optional({ minMatches, maxCost }),
@@ -42,6 +43,7 @@ export function parseScalars(params: {
 	limit: unknown;
 	maxResults: unknown;
 	outputFormat: unknown;
+	columns?: unknown;
 	options: IDataObject;
 }): Scalars {
 	// Empty strings come from cleared number fields and expressions; treat them as "not set".
@@ -52,6 +54,7 @@ export function parseScalars(params: {
 		limit: params.limit,
 		maxResults: params.maxResults,
 		outputFormat: params.outputFormat,
+		columns: params.columns,
 		...options,
 	});
 	if (!parsed.success) {

@@ -23,6 +23,18 @@ export interface DomainIntersectionTask {
 export const OUTPUT_FORMATS = ['flat', 'raw', 'summary', 'compact'] as const;
 export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
 
+/** The column sets the Columns field offers. */
+export const COLUMN_SETS = ['key', 'all'] as const;
+
+/**
+ * Which per-competitor columns a flat row has:
+ * - `key`: the metrics people act on, each metric's columns side by side for every competitor;
+ * - `all`: every metric, in the same order, so `key` is the first part of `all`;
+ * - `legacy`: nodes of version 1, as 0.1.0 wrote them: `target{n}_…`, all of one target's
+ *   metrics together. It also keeps 0.1.0's `targets` keys in the raw and summary formats.
+ */
+export type ColumnSet = (typeof COLUMN_SETS)[number] | 'legacy';
+
 export interface RunSettings {
 	maxRetries: number;
 	retryDelay: number;
@@ -52,6 +64,7 @@ export interface IntersectionRequest {
 	/** True when more than one page may be needed, so the order must be made stable. */
 	paged: boolean;
 	outputFormat: OutputFormat;
+	columns: ColumnSet;
 	/** For "at least K of N": the combinations of target numbers to call, largest first. */
 	atLeast?: { minMatches: number; subsets: number[][] };
 	onlyNew: boolean;

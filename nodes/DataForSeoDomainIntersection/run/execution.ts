@@ -16,6 +16,8 @@ export interface ExecutionStats {
 	/** Sum of the `cost` DataForSEO reported, in US dollars. */
 	cost: number;
 	rows: number;
+	/** Sum of the series' total_count: how many referring domains there were to read. */
+	total: number;
 	/** With Only New: rows fetched, and how many of them no earlier run had emitted. */
 	fetched: number;
 	fresh: number;
@@ -42,6 +44,7 @@ export class Execution {
 		rateLimited: 0,
 		cost: 0,
 		rows: 0,
+		total: 0,
 		fetched: 0,
 		fresh: 0,
 		cutBy: new Set(),

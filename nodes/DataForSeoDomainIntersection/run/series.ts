@@ -125,6 +125,7 @@ export async function runSeries(
 		? await readAtLeast(execution, run, writer, counters, run.atLeast.subsets)
 		: await readAll(execution, run, writer, counters);
 	execution.stats.rows += writer.emitted;
+	execution.stats.total += total ?? 0;
 	if (seen) {
 		execution.stats.fetched += writer.rows;
 		execution.stats.fresh += writer.emittedDomains.length;

@@ -4,22 +4,34 @@ import { join } from 'node:path';
 import type { INodeProperties } from 'n8n-workflow';
 
 import { properties } from '../../../nodes/DataForSeoDomainIntersection/description';
-import { FIELDS, label, type FieldName } from '../../../nodes/DataForSeoDomainIntersection/fields';
+import {
+	FIELDS,
+	label,
+	parametersOf,
+	type FieldName,
+} from '../../../nodes/DataForSeoDomainIntersection/fields';
 import { buildRequest } from '../../../nodes/DataForSeoDomainIntersection/request/buildRequest';
 import { InputError } from '../../../nodes/DataForSeoDomainIntersection/request/inputError';
 
 const NODE_DIR = join(__dirname, '../../../nodes/DataForSeoDomainIntersection');
 
-/** Every label the UI can show: "Display Name (name)", with "Options > " inside the collection. */
+/** Every label the UI can show: "Display Name", with "Options > " inside the collection. */
 function uiLabels(): Set<string> {
 	const labels = new Set<string>();
 	for (const property of properties) {
 		if (property.name === 'options') {
 			for (const option of property.options as INodeProperties[])
-				labels.add(`Options > ${option.displayName} (${option.name})`);
-		} else labels.add(`${property.displayName} (${property.name})`);
+				labels.add(`Options > ${option.displayName}`);
+		} else labels.add(property.displayName);
 	}
 	return labels;
+}
+
+/** Parameter names as they could appear in a message: "(targets)", "(options.orderByJson)". */
+function parameterMentions(text: string): string[] {
+	return Object.keys(FIELDS).filter((name) =>
+		new RegExp(`\\(((options\\.)?${name})\\)`).test(text),
+	);
 }
 
 function sourceFiles(dir: string): string[] {
@@ -84,8 +96,22 @@ describe('fields: one place per field', () => {
 				error = caught;
 			}
 			expect(error).toBeInstanceOf(InputError);
-			expect(shown).toContain((error as InputError).field);
+			const { field, message } = error as InputError;
+			expect(shown).toContain(field);
+			// The UI's words only; the parameter name goes into the error's description.
+			expect([message, parameterMentions(message)]).toEqual([message, []]);
+			expect(parametersOf(field)).toHaveLength(1);
 		}
+	});
+
+	it('names the parameters behind a label, also for two forms together', () => {
+		expect(parametersOf(label('targets'))).toEqual(['targets']);
+		expect(parametersOf(label('orderByJson'))).toEqual(['options.orderByJson']);
+		expect(parametersOf(`${label('filterBuilder')} with ${label('filtersJson')}`)).toEqual([
+			'filterBuilder',
+			'options.filtersJson',
+		]);
+		expect(parametersOf('Credential > Base URL')).toEqual([]);
 	});
 
 	it('writes no field label by hand outside fields/', () => {

@@ -44,14 +44,25 @@ describe('field and operator lists without a credential', () => {
 		expect(fields).toContainEqual({
 			name: 'Backlinks',
 			value: 'backlinks',
-			description: 'Number per competitor, e.g. > 10. Sent as 1.backlinks.',
+			description: 'Number per competitor, e.g. > 10.',
 		});
+		// A row's "target" is the referring domain: named so, with the JSON name for filter writers.
+		expect(fields).toContainEqual({
+			name: 'Referring Domain',
+			value: 'target',
+			description: 'Text per competitor, e.g. like %blog%. Sent as 1.target.',
+		});
+		expect(names).toContain('Referring IPs');
+		expect(names).not.toContain('Referring Ips');
 		expect(fields.find((field) => field.value === 'intersections_count')?.description).toMatch(
 			/whole row/,
 		);
 		const backlinkFields = await loadOptions.getBacklinkFields.call(context({}));
 		expect(backlinkFields.find((field) => field.value === 'dofollow')?.description).toBe(
-			'Yes/no, e.g. = true. Sent as dofollow.',
+			'Yes/no, e.g. = true.',
+		);
+		expect(backlinkFields.map((field) => field.name)).toEqual(
+			expect.arrayContaining(['URL From', 'TLD From', 'URL To HTTPS', 'Domain From IP']),
 		);
 	});
 

@@ -1,20 +1,76 @@
 import example from '../../fixtures/example_response.json';
 import {
-	MAP_FIELDS,
-	SCALAR_FIELDS,
+	flatColumns,
 	flattenItem,
+	KEY_FIELDS,
+	MAP_FIELDS,
 	rawItem,
 	referringDomainOf,
+	SCALAR_FIELDS,
 } from '../../../nodes/DataForSeoDomainIntersection/output/flatten';
 import type { ApiItem } from '../../../nodes/DataForSeoDomainIntersection/api/responseSchema';
 
 const items = example.tasks[0].result[0].items as unknown as ApiItem[];
 const targets = ['moz.com', 'ahrefs.com'];
+const FIRST = ['referring_domain', 'intersections_count', 'competitor1', 'competitor2'];
 
-describe('flattenItem on the docs example', () => {
-	const rows = items.map((item) => flattenItem(item, targets));
+describe('the Key Metrics columns (the default)', () => {
+	const rows = items.map((item) => flattenItem(item, targets, 'key'));
 
-	it('gives one row per referring domain with the documented columns', () => {
+	it('puts each metric side by side for every competitor, in a fixed order', () => {
+		expect(Object.keys(rows[0])).toEqual([
+			...FIRST,
+			'competitor1_rank',
+			'competitor2_rank',
+			'competitor1_backlinks',
+			'competitor2_backlinks',
+			'competitor1_referring_pages',
+			'competitor2_referring_pages',
+			'competitor1_first_seen',
+			'competitor2_first_seen',
+			'competitor1_lost_date',
+			'competitor2_lost_date',
+			'competitor1_backlinks_spam_score',
+			'competitor2_backlinks_spam_score',
+		]);
+		for (const row of rows) expect(Object.keys(row)).toEqual(Object.keys(rows[0]));
+	});
+
+	it('spot-checks values against the docs', () => {
+		expect(rows[0]).toEqual({
+			referring_domain: 'www.xroxy.com',
+			intersections_count: 2,
+			competitor1: 'moz.com',
+			competitor2: 'ahrefs.com',
+			competitor1_rank: 113,
+			competitor2_rank: 0,
+			competitor1_backlinks: 547189,
+			competitor2_backlinks: 87,
+			competitor1_referring_pages: 488023,
+			competitor2_referring_pages: 87,
+			competitor1_first_seen: '2022-06-17 19:02:31 +00:00',
+			competitor2_first_seen: '2023-01-10 08:03:13 +00:00',
+			competitor1_lost_date: null,
+			competitor2_lost_date: null,
+			competitor1_backlinks_spam_score: 0,
+			competitor2_backlinks_spam_score: 0,
+		});
+	});
+
+	it('is the first part of All Metrics, so a Sheet keeps its first columns when switching', () => {
+		const key = flatColumns(20, 'key');
+		const all = flatColumns(20, 'all');
+		expect(all.slice(0, key.length)).toEqual(key);
+		expect(key).toHaveLength(2 + 20 + 20 * KEY_FIELDS.length);
+		expect(all).toHaveLength(2 + 20 + 20 * (SCALAR_FIELDS.length + MAP_FIELDS.length));
+		expect(new Set(all).size).toBe(all.length);
+	});
+});
+
+describe('the All Metrics columns', () => {
+	const rows = items.map((item) => flattenItem(item, targets, 'all'));
+
+	it('gives one row per referring domain with every metric for every competitor', () => {
 		expect(rows.map((row) => row.referring_domain)).toEqual([
 			'www.xroxy.com',
 			'sharkzmarketing.com',
@@ -22,47 +78,33 @@ describe('flattenItem on the docs example', () => {
 			'edynamique.com',
 			'www.20script.ir',
 		]);
-		const expected = ['referring_domain', 'intersections_count'];
-		for (const n of [1, 2]) {
-			expected.push(`target${n}`);
-			for (const field of [...SCALAR_FIELDS, ...MAP_FIELDS]) expected.push(`target${n}_${field}`);
-		}
+		const fields = [
+			...KEY_FIELDS,
+			...SCALAR_FIELDS.filter((f) => !KEY_FIELDS.includes(f as never)),
+			...MAP_FIELDS,
+		];
+		const expected = [...FIRST, ...fields.flatMap((f) => [`competitor1_${f}`, `competitor2_${f}`])];
 		for (const row of rows) expect(Object.keys(row)).toEqual(expected);
 	});
 
-	it('copies every per-target value from the API item', () => {
+	it('copies every per-competitor value from the API item', () => {
 		items.forEach((item, index) => {
 			const row = rows[index];
 			expect(row.intersections_count).toBe(item.summary?.intersections_count);
 			for (const n of ['1', '2']) {
 				const data = item.domain_intersection[n] as Record<string, unknown>;
-				expect(row[`target${n}`]).toBe(targets[Number(n) - 1]);
+				expect(row[`competitor${n}`]).toBe(targets[Number(n) - 1]);
 				for (const field of SCALAR_FIELDS)
-					expect(row[`target${n}_${field}`]).toBe(data[field] ?? null);
+					expect(row[`competitor${n}_${field}`]).toBe(data[field] ?? null);
 				for (const field of MAP_FIELDS) {
 					const value = data[field];
-					expect(row[`target${n}_${field}`]).toBe(value === null ? null : JSON.stringify(value));
+					expect(row[`competitor${n}_${field}`]).toBe(
+						value === null ? null : JSON.stringify(value),
+					);
 				}
 			}
 		});
-	});
-
-	it('spot-checks values against the docs', () => {
-		expect(rows[0]).toMatchObject({
-			target1: 'moz.com',
-			target1_rank: 113,
-			target1_backlinks: 547189,
-			target1_first_seen: '2022-06-17 19:02:31 +00:00',
-			target1_lost_date: null,
-			target1_referring_links_attributes: null,
-			target1_referring_links_semantic_locations: '{"":488023}',
-			target1_referring_pages_nofollow: 231967,
-			target2: 'ahrefs.com',
-			target2_backlinks: 87,
-			target2_referring_links_tld: '{"com":87}',
-			target2_referring_links_countries: null,
-		});
-		expect(rows[2].target1_referring_links_semantic_locations).toBe(
+		expect(rows[2].competitor1_referring_links_semantic_locations).toBe(
 			'{"":69236,"article":432,"figure":20}',
 		);
 	});
@@ -76,22 +118,44 @@ describe('flattenItem on the docs example', () => {
 	});
 });
 
+describe('nodes of version 1 (0.1.0’s columns)', () => {
+	it('keep target{n} names and one target’s metrics together', () => {
+		const row = flattenItem(items[0], targets, 'legacy');
+		const expected = ['referring_domain', 'intersections_count'];
+		for (const n of [1, 2]) {
+			expected.push(`target${n}`);
+			for (const field of [...SCALAR_FIELDS, ...MAP_FIELDS]) expected.push(`target${n}_${field}`);
+		}
+		expect(Object.keys(row)).toEqual(expected);
+		expect(row).toMatchObject({
+			target1: 'moz.com',
+			target1_backlinks: 547189,
+			target1_referring_links_semantic_locations: '{"":488023}',
+			target2: 'ahrefs.com',
+			target2_referring_links_tld: '{"com":87}',
+		});
+	});
+});
+
 describe('flattenItem with missing data', () => {
-	it('fills a missing target with nulls and keeps the same columns', () => {
+	it('fills a missing competitor with nulls and keeps the same columns', () => {
 		const item = {
 			domain_intersection: { '1': items[0].domain_intersection['1'], '2': null },
 		} as unknown as ApiItem;
-		const row = flattenItem(item, [...targets, 'semrush.com']);
-		const full = flattenItem(items[0], [...targets, 'semrush.com']);
-		expect(Object.keys(row)).toEqual(Object.keys(full));
-		expect(row.intersections_count).toBe(1);
-		expect(row.target2).toBe('ahrefs.com');
-		expect(row.target2_backlinks).toBeNull();
-		expect(row.target3).toBe('semrush.com');
-		expect(row.target3_referring_links_tld).toBeNull();
+		const three = [...targets, 'semrush.com'];
+		for (const set of ['key', 'all'] as const) {
+			const row = flattenItem(item, three, set);
+			expect(Object.keys(row)).toEqual(Object.keys(flattenItem(items[0], three, set)));
+			expect(row.intersections_count).toBe(1);
+			expect(row.competitor2).toBe('ahrefs.com');
+			expect(row.competitor2_backlinks).toBeNull();
+			expect(row.competitor3).toBe('semrush.com');
+			expect(row.competitor3_rank).toBeNull();
+		}
+		expect(flattenItem(item, three, 'all').competitor3_referring_links_tld).toBeNull();
 	});
 
-	it('finds the referring domain from any target', () => {
+	it('finds the referring domain from any competitor', () => {
 		const item = {
 			domain_intersection: { '1': null, '2': { target: 'x.org' } },
 		} as unknown as ApiItem;
@@ -101,10 +165,12 @@ describe('flattenItem with missing data', () => {
 });
 
 describe('rawItem', () => {
-	it('is the API item unchanged plus the targets', () => {
-		const raw = rawItem(items[1], targets);
+	it('is the API item unchanged plus the competitors', () => {
+		const raw = rawItem(items[1], targets, 'key');
 		expect(raw.domain_intersection).toEqual(items[1].domain_intersection);
 		expect(raw.summary).toEqual(items[1].summary);
-		expect(raw.targets).toEqual({ '1': 'moz.com', '2': 'ahrefs.com' });
+		expect(raw.competitors).toEqual({ '1': 'moz.com', '2': 'ahrefs.com' });
+		expect(raw).not.toHaveProperty('targets');
+		expect(rawItem(items[1], targets, 'legacy').targets).toEqual(raw.competitors);
 	});
 });

@@ -6,7 +6,7 @@ import {
 import { InputError } from '../../../nodes/DataForSeoDomainIntersection/request/inputError';
 
 const ctx = {
-	label: 'Filters (filterBuilder)',
+	label: 'Filters',
 	table: BUNDLED_CATALOGUE.domain_intersection,
 	targetCount: 2,
 };
@@ -77,7 +77,7 @@ describe('buildFilters', () => {
 			c: typeof ctx | typeof backlinksCtx = ctx,
 		) => refusal(() => buildFilters(rows({ target: 1, field, operator, value }), 'and', c));
 		expect(bad('backlinks', '>', 'ten')).toBe(
-			'Filters (filterBuilder): condition 1: "1.backlinks" is a number field, and "ten" is not one; write e.g. 10.',
+			'Filters: condition 1: "1.backlinks" is a number field, and "ten" is not one; write e.g. 10.',
 		);
 		expect(bad('first_seen', '>', 'last week')).toMatch(
 			/"1.first_seen" is a date field.*2024-01-31/,
@@ -123,7 +123,7 @@ describe('buildFilters', () => {
 				),
 			),
 		).toBe(
-			'Filters (filterBuilder): condition 1: "like" does not work on "1.backlinks", which is a number field. Use one of < <= > >= = <> in not_in.',
+			'Filters: condition 1: "like" does not work on "1.backlinks", which is a number field. Use one of < <= > >= = <> in not_in.',
 		);
 		expect(
 			refusal(() =>
@@ -164,7 +164,7 @@ describe('buildFilters', () => {
 				buildFilters(rows({ target: 3, field: 'rank', operator: '>', value: '1' }), 'and', ctx),
 			),
 		).toBe(
-			'Filters (filterBuilder): condition 1 points at competitor 3, but there are 2 competitors. Pick one from 1 to 2.',
+			'Filters: condition 1 points at competitor 3, but there are 2 competitors. Pick one from 1 to 2.',
 		);
 		expect(
 			refusal(() => buildFilters(rows({ target: 1, operator: '>', value: '1' }), 'and', ctx)),
@@ -235,7 +235,7 @@ describe('buildOrderBy', () => {
 
 describe('buildFilters: dates as n8n users type them', () => {
 	const ctx = {
-		label: 'Filters (filterBuilder)',
+		label: 'Filters',
 		table: BUNDLED_CATALOGUE.domain_intersection,
 		targetCount: 2,
 	};

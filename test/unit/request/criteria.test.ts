@@ -91,7 +91,7 @@ describe('builders in buildRequest', () => {
 		expect(
 			refusal(base({ builders: { filterBuilder: five }, options: { filtersJson: json } })),
 		).toBe(
-			'Filters (filterBuilder) with Options > Filters (JSON) (filtersJson): 9 conditions given, but DataForSEO allows at most 8.',
+			'Filters with Options > Filters (JSON): 9 conditions given, but DataForSEO allows at most 8.',
 		);
 	});
 
@@ -103,7 +103,7 @@ describe('builders in buildRequest', () => {
 					options: { filtersJson: '["3.rank", ">", 1]' },
 				}),
 			),
-		).toMatch(/^Options > Filters \(JSON\) \(filtersJson\): the filter refers to "3.rank"/);
+		).toMatch(/^Options > Filters \(JSON\): the filter refers to "3.rank"/);
 	});
 
 	it('refuse the sort builder together with Sort (JSON)', () => {
@@ -115,14 +115,14 @@ describe('builders in buildRequest', () => {
 				}),
 			),
 		).toBe(
-			'Sort (sortBuilder): is set, and so is Options > Sort (JSON) (orderByJson). Use one of them: remove the Sort (JSON) option, or the sort rules.',
+			'Sort: has sort rules, and Options > Sort (JSON) has too. Use one of them: remove the Sort (JSON) option, or the sort rules.',
 		);
 	});
 
 	it('keep more than 3 sort rules out with the JSON form’s rule and message', () => {
 		const four = { rules: Array.from({ length: 4 }, () => byBacklinks.rules[0]) };
 		expect(refusal(base({ builders: { sortBuilder: four } }))).toBe(
-			'Sort (sortBuilder): 4 sort rules given, but DataForSEO allows at most 3.',
+			'Sort: 4 sort rules given, but DataForSEO allows at most 3.',
 		);
 	});
 
@@ -140,6 +140,6 @@ describe('builders in buildRequest', () => {
 			refusal(
 				base({ targets: 'moz.com, moz.com, ahrefs.com', builders: { sortBuilder: byBacklinks } }),
 			),
-		).toMatch(/would renumber the targets/);
+		).toMatch(/would renumber the competitors/);
 	});
 });

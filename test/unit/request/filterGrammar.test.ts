@@ -77,7 +77,7 @@ describe('validateFilters', () => {
 
 	it('refuses a target prefix beyond the targets', () => {
 		expect(refusal(() => validateFilters(['3.backlinks', '>', 1], rules))).toMatch(
-			/"3.backlinks", but there are only 2 targets/,
+			/"3.backlinks", but there are only 2 competitors/,
 		);
 		expect(refusal(() => validateFilters([['0.rank', '>', 1]], rules))).toMatch(/0.rank/);
 	});
@@ -115,7 +115,7 @@ describe('validateFilters', () => {
 				options: { filtersJson: "['1.rank', '>', 1]" },
 			}),
 		);
-		expect(message).toMatch(/^Options > Filters \(JSON\) \(filtersJson\): this is not valid JSON/);
+		expect(message).toMatch(/^Options > Filters \(JSON\): this is not valid JSON/);
 	});
 });
 
@@ -133,7 +133,7 @@ describe('validateOrderBy', () => {
 		],
 		[['1.rank desc'], /rule 1 "1.rank desc" is not valid/],
 		[['1.rank,up'], /not valid/],
-		[['5.rank,asc'], /only 2 targets/],
+		[['5.rank,asc'], /only 2 competitors/],
 		['1.rank,desc', /must be a JSON array/],
 	])('refuses %j', (orderBy, pattern) => {
 		expect(refusal(() => validateOrderBy(orderBy, rules))).toMatch(pattern);

@@ -28,7 +28,7 @@ describe('targets as people paste them', () => {
 		['http://blog.moz.com/', 'blog.moz.com'],
 		['https://bücher.de/', 'xn--bcher-kva.de'],
 	])('reads the homepage URL %s as the domain %s, and says so', (entry, domain) => {
-		const target = normalizeTarget(entry, 'Competitors (targets)', 1);
+		const target = normalizeTarget(entry, 'Competitors', 1);
 		expect(target.value).toBe(domain);
 		expect(target.note).toBe(`"${entry}" was read as the domain ${domain}`);
 	});
@@ -39,7 +39,7 @@ describe('targets as people paste them', () => {
 		'https://moz.com/#top',
 		'https://moz.com/Blog',
 	])('keeps %s a page, as typed', (entry) => {
-		expect(normalizeTarget(entry, 'Competitors (targets)', 1)).toEqual({ value: entry });
+		expect(normalizeTarget(entry, 'Competitors', 1)).toEqual({ value: entry });
 	});
 
 	it('keeps a wildcard page in the exclude list a page', () => {

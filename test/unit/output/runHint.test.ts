@@ -1,0 +1,152 @@
+import type { INodeExecutionData } from 'n8n-workflow';
+
+import { outcomeWarnings } from '../../../nodes/DataForSeoDomainIntersection/output/outcomeWarnings';
+import {
+	buildHint,
+	costSourceOf,
+	EDITOR_LIMIT_BYTES,
+	type RunReport,
+} from '../../../nodes/DataForSeoDomainIntersection/output/runHint';
+import {
+	buildRequest,
+	type NodeParameters,
+} from '../../../nodes/DataForSeoDomainIntersection/request/buildRequest';
+import { Execution } from '../../../nodes/DataForSeoDomainIntersection/run/execution';
+import type { PagingOutcome } from '../../../nodes/DataForSeoDomainIntersection/run/pages';
+
+const request = (overrides: Partial<NodeParameters> = {}) =>
+	buildRequest({
+		targets: 'moz.com, ahrefs.com',
+		excludeTargets: '',
+		returnAll: false,
+		limit: 5,
+		maxResults: 0,
+		outputFormat: 'flat',
+		options: {},
+		...overrides,
+	});
+
+function execution(stats: Partial<Execution['stats']> = {}): Execution {
+	const run = new Execution(
+		() => Promise.reject(new Error('no requests here')),
+		request().settings,
+	);
+	Object.assign(run.stats, stats);
+	return run;
+}
+
+const hint = (run: Execution, report: RunReport) => buildHint(run, report).message;
+
+const report = (overrides: Partial<RunReport> = {}): RunReport => ({
+	items: [],
+	requests: [request()],
+	inputItems: 1,
+	source: 'live',
+	manual: true,
+	...overrides,
+});
+
+/** `count` items of about `bytes` each, as the output pane would hold them. */
+const itemsOf = (count: number, bytes: number): INodeExecutionData[] =>
+	Array.from({ length: count }, () => ({
+		json: { x: 'x'.repeat(bytes) },
+		pairedItem: { item: 0 },
+	}));
+
+describe('the run hint, as a sentence', () => {
+	const found = { rows: 5, total: 40_921, requests: 1, cost: 0.02015 };
+
+	it('says how many of how many, how many requests, and the cost', () => {
+		expect(hint(execution(found), report())).toBe(
+			'5 of 40,921 referring domains, 1 request, $0.02.',
+		);
+		expect(hint(execution({ ...found, retries: 2, requests: 3 }), report())).toBe(
+			'5 of 40,921 referring domains, 3 requests, 2 retries, $0.02.',
+		);
+		expect(hint(execution({ ...found, rows: 1, total: 1 }), report())).toBe(
+			'1 of 1 referring domain, 1 request, $0.02.',
+		);
+		expect(hint(execution(found), report({ inputItems: 3 }))).toMatch(
+			/^5 of 40,921 referring domains for 3 input items, /,
+		);
+	});
+
+	it('says whose cost it is: the sandbox’s, or simulated on this machine', () => {
+		expect(hint(execution(found), report({ source: 'sandbox' }))).toBe(
+			'5 of 40,921 referring domains, 1 request, $0.02 as the free sandbox reports it (nothing charged).',
+		);
+		expect(hint(execution(found), report({ source: 'simulated' }))).toBe(
+			"5 of 40,921 referring domains, 1 request, $0.02 simulated (the credential's Custom URL is on this machine, not DataForSEO).",
+		);
+		expect(costSourceOf({ environment: 'live' })).toBe('live');
+		expect(costSourceOf({})).toBe('live');
+		expect(costSourceOf({ environment: 'sandbox' })).toBe('sandbox');
+		for (const baseUrl of ['http://127.0.0.1:4000', 'http://localhost:9', 'http://[::1]:80/'])
+			expect(costSourceOf({ environment: 'custom', baseUrl })).toBe('simulated');
+		expect(costSourceOf({ environment: 'custom', baseUrl: 'https://proxy.example.com' })).toBe(
+			'custom',
+		);
+	});
+
+	it('counts Only New as new of read', () => {
+		expect(hint(execution({ ...found, fetched: 50, fresh: 5 }), report()).split(',')[0]).toBe(
+			'5 new of 50 referring domains read (40',
+		);
+	});
+
+	it('keeps the warnings and notes, after the numbers', () => {
+		const run = execution(found);
+		run.stats.warnings.add('A warning.');
+		run.stats.notes.add('A note.');
+		expect(buildHint(run, report())).toEqual({
+			message: '5 of 40,921 referring domains, 1 request, $0.02. A warning. A note.',
+			worrying: true,
+		});
+	});
+});
+
+describe('when Max Results cuts', () => {
+	it('says how many existed, and what the rest would cost', () => {
+		const cut = request({ returnAll: true, maxResults: 1500 });
+		const outcome: PagingOutcome = {
+			total: 40_921,
+			totals: { min: 40_921, max: 40_921 },
+			pages: 2,
+			rows: 1500,
+			planned: 1500,
+			plannedCost: 0.085,
+			cutBy: 'maxResults',
+		};
+		// 39,421 rows: 40 requests at $0.02 plus $0.00003 a row = $1.98.
+		expect(outcomeWarnings(cut, outcome, 1500)).toEqual([
+			'Max Results stopped moz.com, ahrefs.com at the first 1,500 of 40,921 referring domains; raise Max Results (0 means no cap) to get the other 39,421, for about $1.98 more.',
+		]);
+	});
+});
+
+describe('an output too large for the editor', () => {
+	const big = itemsOf(100, EDITOR_LIMIT_BYTES / 100);
+
+	it('is announced before n8n refuses it, with the fixes that apply', () => {
+		const all = request({ returnAll: true, maxResults: 0, columns: 'all' });
+		const { message, worrying } = buildHint(
+			execution({ rows: 100, total: 100, requests: 1, cost: 0.02 }),
+			report({ items: big, requests: [all] }),
+		);
+		expect(worrying).toBe(true);
+		expect(message).toContain(
+			'This output is about 16.0 MB, more than the 16 MB n8n\'s editor accepts back: running a single step after it (Execute step) may fail with "Existing execution data is too large". To avoid that, lower Max Results, choose Columns: Key Metrics or run the whole workflow (Execute Workflow) instead of single steps.',
+		);
+	});
+
+	it('names Limit without Return All, and warns from half the limit on', () => {
+		const half = itemsOf(10, EDITOR_LIMIT_BYTES / 2 / 10 + 10);
+		const message = hint(execution(), report({ items: half }));
+		expect(message).toMatch(/close to the 16 MB .* To avoid that, lower Limit or run the whole/);
+		expect(hint(execution(), report({ items: itemsOf(10, 1000) }))).not.toMatch(/too large/);
+	});
+
+	it('stays quiet outside the editor, where nothing is sent back', () => {
+		expect(hint(execution(), report({ items: big, manual: false }))).not.toMatch(/too large/);
+	});
+});
