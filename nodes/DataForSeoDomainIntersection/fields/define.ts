@@ -81,7 +81,7 @@ export function defaultOf(field: Field, version: number): unknown {
 
 type Labelled = { name: string; place: Place; ui: { displayName: string } };
 
-/** Where a person finds the field in the UI, e.g. "Options > Timeout (Ms)". */
+/** Where a person finds the field in the UI, e.g. "Options > Technical: Timeout (Ms)". */
 export function uiPathOf(field: Labelled): string {
 	return field.place === 'options' ? `Options > ${field.ui.displayName}` : field.ui.displayName;
 }

@@ -111,7 +111,13 @@ export function buildHint(
 }
 
 /** For a log line without the output, e.g. when the user stopped the run. */
-const NO_OUTPUT: RunReport = { items: [], requests: [], inputItems: 1, source: 'live', manual: false };
+const NO_OUTPUT: RunReport = {
+	items: [],
+	requests: [],
+	inputItems: 1,
+	source: 'live',
+	manual: false,
+};
 
 /** The log line: the node's name, "stopped:" when the user stopped it, then the hint. */
 export function summarize(
