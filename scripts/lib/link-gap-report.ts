@@ -5,15 +5,15 @@ type Row = Record<string, unknown>;
 
 function targetsOf(row: Row): string[] {
 	const targets: string[] = [];
-	for (let n = 1; typeof row[`target${n}`] === 'string'; n++)
-		targets.push(row[`target${n}`] as string);
+	for (let n = 1; typeof row[`competitor${n}`] === 'string'; n++)
+		targets.push(row[`competitor${n}`] as string);
 	return targets;
 }
 
 const asCell = (value: unknown): Cell =>
 	typeof value === 'number' || typeof value === 'string' ? value : null;
 
-/** Flat rows of the node as a table: referring domain, then backlinks and rank per target. */
+/** Flat rows of the node as a table: referring domain, then backlinks and rank per competitor. */
 export function linkGapTable(rows: readonly Row[]): string {
 	if (rows.length === 0) return '(no intersecting domains)';
 	const targets = targetsOf(rows[0]);
@@ -26,8 +26,8 @@ export function linkGapTable(rows: readonly Row[]): string {
 	const body = rows.map((row, index): Cell[] => [
 		index + 1,
 		asCell(row.referring_domain),
-		...targets.map((_, t) => asCell(row[`target${t + 1}_backlinks`])),
-		...targets.map((_, t) => asCell(row[`target${t + 1}_rank`])),
+		...targets.map((_, t) => asCell(row[`competitor${t + 1}_backlinks`])),
+		...targets.map((_, t) => asCell(row[`competitor${t + 1}_rank`])),
 	]);
 	return renderTable(columns, body);
 }

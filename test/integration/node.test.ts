@@ -246,7 +246,9 @@ describe('failures', () => {
 			'The request timed out: DataForSEO did not answer within 1,000 ms, the limit set in Options > Technical: Timeout (Ms).',
 		);
 		expect(result.error?.description).toMatch(/may already have charged/);
-		expect(result.error?.description).toMatch(/not tried again: Options > Technical: Max Retries is 0/);
+		expect(result.error?.description).toMatch(
+			/not tried again: Options > Technical: Max Retries is 0/,
+		);
 		expect(result.error?.description).not.toMatch(/even after|retries did not/);
 		expect(posts()).toHaveLength(1);
 		sim.release();

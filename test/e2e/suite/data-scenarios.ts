@@ -2,7 +2,10 @@ import { executeOk } from '../harness/n8n-cli';
 import { nodeJson, nodeOutput } from '../harness/run-data';
 import { readFileSync } from 'node:fs';
 
-import { flattenItem } from '../../../nodes/DataForSeoDomainIntersection/output/flatten';
+import {
+	flatColumns,
+	flattenItem,
+} from '../../../nodes/DataForSeoDomainIntersection/output/flatten';
 import type { ApiItem } from '../../../nodes/DataForSeoDomainIntersection/api/responseSchema';
 import { DOCS_RESPONSE_PATH } from '../harness/docs-server';
 import {
@@ -27,15 +30,15 @@ export function dataScenarios(context: ContextGetter): void {
 
 		expect(rows).toHaveLength(5);
 		for (const row of rows) {
-			expect(row).toMatchObject({ target1: 'moz.com', target2: 'ahrefs.com' });
+			// Key Metrics, the default of a node added today.
+			expect(Object.keys(row)).toEqual(flatColumns(2, 'key'));
+			expect(row).toMatchObject({ competitor1: 'moz.com', competitor2: 'ahrefs.com' });
 			expect(typeof row.referring_domain).toBe('string');
 			expect(row.intersections_count).toEqual(expect.any(Number));
-			expect(row.target1_backlinks).toEqual(expect.any(Number));
-			expect(row.target2_backlinks).toEqual(expect.any(Number));
-			expect(row).toHaveProperty('target1_rank');
-			expect(row).toHaveProperty('target2_rank');
+			expect(row.competitor1_backlinks).toEqual(expect.any(Number));
+			expect(row.competitor2_backlinks).toEqual(expect.any(Number));
 		}
-		const backlinks = rows.map((row) => row.target1_backlinks as number);
+		const backlinks = rows.map((row) => row.competitor1_backlinks as number);
 		expect(backlinks).toEqual([...backlinks].sort((a, b) => b - a));
 
 		const tasks = intersectionTasks(await sim.log());
@@ -43,14 +46,16 @@ export function dataScenarios(context: ContextGetter): void {
 		expect(tasks[0]).toMatchObject(DOCS_EXAMPLE_TASK);
 	});
 
-	it("emits the docs' own example response as five flat items, values matching", async () => {
+	it("emits the docs' own example response as five flat items in 0.1.0's columns (a version 1 node)", async () => {
 		const { n8n, docs } = context();
 		docs.bodies.length = 0;
 		const rows = nodeJson(await executeOk(n8n, docsResponseWorkflow.id), DFS);
 		expect(docs.bodies).toEqual([[DOCS_EXAMPLE_TASK]]);
 		const example = JSON.parse(readFileSync(DOCS_RESPONSE_PATH, 'utf8'));
 		const items = example.tasks[0].result[0].items as ApiItem[];
-		expect(rows).toEqual(items.map((item) => flattenItem(item, ['moz.com', 'ahrefs.com'])));
+		expect(rows).toEqual(
+			items.map((item) => flattenItem(item, ['moz.com', 'ahrefs.com'], 'legacy')),
+		);
 		expect(rows[0]).toMatchObject({
 			referring_domain: 'www.xroxy.com',
 			target1_backlinks: 547189,
@@ -96,8 +101,8 @@ export function dataScenarios(context: ContextGetter): void {
 			const input = Math.floor(index / 3);
 			expect(item.pairedItem).toEqual({ item: input });
 			expect(item.json).toMatchObject({
-				target1: COMPETITOR_SETS[input][0],
-				target2: COMPETITOR_SETS[input][1],
+				competitor1: COMPETITOR_SETS[input][0],
+				competitor2: COMPETITOR_SETS[input][1],
 			});
 		});
 		const sent = intersectionTasks(await sim.log()).map((task) => task.targets);

@@ -15,6 +15,7 @@ import type { ContextGetter } from './context';
 import { exampleStateScenarios } from './examples-state-scenarios';
 import { domainsOf, isNonIncreasing, sharedColumns } from './rows';
 import { allDomains, intersectionTasks, totalCount } from './sim-oracle';
+import { flatColumns } from '../../../nodes/DataForSeoDomainIntersection/output/flatten';
 
 const list = (text: string): string[] =>
 	text
@@ -57,12 +58,10 @@ export function examplesScenarios(context: ContextGetter): void {
 			expect(rows).toHaveLength(1000);
 			expect(new Set(domainsOf(rows)).size).toBe(rows.length);
 			expect(domainsOf(rows).filter((domain) => !expected.has(domain))).toEqual([]);
-			expect(isNonIncreasing(rows, 'target1_rank')).toBe(true);
-			expect(sharedColumns(rows)).toEqual(
-				expect.arrayContaining(['referring_domain', 'intersections_count', 'target1', 'target2']),
-			);
-			expect(rows[0]).toMatchObject({ target1: 'moz.com', target2: 'ahrefs.com' });
-			expect(typeof rows[0].target1_referring_links_tld).toBe('string');
+			expect(isNonIncreasing(rows, 'competitor1_rank')).toBe(true);
+			// Key Metrics, the default: the same columns on every row, in the same order.
+			expect(sharedColumns(rows)).toEqual(flatColumns(2, 'key'));
+			expect(rows[0]).toMatchObject({ competitor1: 'moz.com', competitor2: 'ahrefs.com' });
 
 			const log = await liveSim.log();
 			expect(intersectionTasks(log)).toEqual([
@@ -96,11 +95,11 @@ export function examplesScenarios(context: ContextGetter): void {
 				const rows = items.filter((_, i) => inputs[i] === index).map((item) => item.json);
 				expect(rows).toHaveLength(Math.min(totals[index], 100));
 				expect(new Set(domainsOf(rows)).size).toBe(rows.length);
-				expect(rows.every((r) => competitors.every((t, i) => r[`target${i + 1}`] === t))).toBe(
+				expect(rows.every((r) => competitors.every((t, i) => r[`competitor${i + 1}`] === t))).toBe(
 					true,
 				);
-				expect(sharedColumns(rows)).not.toContain(`target${competitors.length + 1}`);
-				expect(isNonIncreasing(rows, 'target1_backlinks')).toBe(true);
+				expect(sharedColumns(rows)).not.toContain(`competitor${competitors.length + 1}`);
+				expect(isNonIncreasing(rows, 'competitor1_backlinks')).toBe(true);
 			});
 		});
 

@@ -39,7 +39,7 @@ function expectStrongCollected(
 	run: RunData,
 	rows: Record<string, unknown>[],
 ): void {
-	const strong = domainsOf(rows.filter((row) => Number(row.target1_rank) >= 200));
+	const strong = domainsOf(rows.filter((row) => Number(row.competitor1_rank) >= 200));
 	const filter = nodeOfType(example, 'n8n-nodes-base.filter');
 	const collect = nodeOfType(example, 'n8n-nodes-base.aggregate');
 	expect(domainsOf(nodeJson(run, filter))).toEqual(strong);
@@ -66,14 +66,16 @@ export function exampleStateScenarios(context: ContextGetter): void {
 		const counts = [...linked.values()].map((set) => set.size).sort((a, b) => b - a);
 		expect(rows.map((row) => row.intersections_count)).toEqual(counts.slice(0, rows.length));
 		for (const row of rows) {
-			const seen = FOUR.map((_, i) => i + 1).filter((n) => row[`target${n}_backlinks`] !== null);
+			const seen = FOUR.map((_, i) => i + 1).filter(
+				(n) => row[`competitor${n}_backlinks`] !== null,
+			);
 			const expected = [...(linked.get(String(row.referring_domain)) ?? [])].sort();
 			expect({ row: row.referring_domain, seen, count: row.intersections_count }).toEqual({
 				row: row.referring_domain,
 				seen: expected,
 				count: expected.length,
 			});
-			expect(FOUR.map((_, i) => row[`target${i + 1}`])).toEqual(FOUR);
+			expect(FOUR.map((_, i) => row[`competitor${i + 1}`])).toEqual(FOUR);
 		}
 	});
 

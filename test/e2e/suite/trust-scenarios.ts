@@ -25,7 +25,7 @@ const pagesOf = (tasks: readonly Row[]): string[] =>
 /** The test's own order for At Least: competitors linked desc, 1.backlinks desc (missing last), domain. */
 function byCountThenBacklinks(a: Row, b: Row): number {
 	const backlinks = (row: Row): number =>
-		typeof row.target1_backlinks === 'number' ? row.target1_backlinks : -1;
+		typeof row.competitor1_backlinks === 'number' ? row.competitor1_backlinks : -1;
 	const domainA = String(a.referring_domain);
 	const domainB = String(b.referring_domain);
 	return (
@@ -36,7 +36,7 @@ function byCountThenBacklinks(a: Row, b: Row): number {
 }
 
 const compared = (rows: readonly Row[]): unknown[][] =>
-	rows.map((row) => [row.referring_domain, row.intersections_count, row.target1_backlinks]);
+	rows.map((row) => [row.referring_domain, row.intersections_count, row.competitor1_backlinks]);
 
 /** Issue 9's paging, Max Cost and At Least points, each run with `n8n execute`. */
 export function trustScenarios(context: ContextGetter): void {
