@@ -35,11 +35,22 @@ export interface RunResult {
 
 const liveGroups = new Set<number>();
 let exitHookInstalled = false;
+const groupWatchers = new Set<(pid: number, live: boolean) => void>();
+
+/**
+ * Calls `watcher` whenever a child's process group starts or ends, e.g. so `npm run dev` can
+ * hand every group to a watchdog that outlives it. Returns the groups live right now.
+ */
+export function watchGroups(watcher: (pid: number, live: boolean) => void): number[] {
+	groupWatchers.add(watcher);
+	return [...liveGroups];
+}
 
 /** Remembers a detached child's process group so it is killed if this process exits first. */
 export function trackGroup(pid: number | undefined): void {
 	if (pid === undefined) return;
 	liveGroups.add(pid);
+	for (const watcher of groupWatchers) watcher(pid, true);
 	if (exitHookInstalled) return;
 	exitHookInstalled = true;
 	process.on('exit', () => {
@@ -48,7 +59,8 @@ export function trackGroup(pid: number | undefined): void {
 }
 
 export function untrackGroup(pid: number | undefined): void {
-	if (pid !== undefined) liveGroups.delete(pid);
+	if (pid === undefined || !liveGroups.delete(pid)) return;
+	for (const watcher of groupWatchers) watcher(pid, false);
 }
 
 /**

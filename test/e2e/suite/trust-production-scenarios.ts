@@ -78,8 +78,12 @@ export function onlyNewLimitScenario(
 			await rowsAnswered(liveSim, secondTasks),
 		];
 		expect([first.summary, second.summary]).toEqual([
-			expect.stringContaining(`${n(ONLY_NEW_LIMIT)} new of ${n(fetched[0])} rows fetched`),
-			expect.stringContaining(`${n(ONLY_NEW_LIMIT)} new of ${n(fetched[1])} rows fetched`),
+			expect.stringContaining(
+				`${n(ONLY_NEW_LIMIT)} new of ${n(fetched[0])} referring domains read`,
+			),
+			expect.stringContaining(
+				`${n(ONLY_NEW_LIMIT)} new of ${n(fetched[1])} referring domains read`,
+			),
 		]);
 	});
 }
