@@ -30,6 +30,19 @@ import {
 import { TOOL_DESCRIPTION } from '../../../nodes/DataForSeoDomainIntersection/fields/tool';
 import { letTheModelDefine } from './agent-tool';
 import { launchLocalBrowser, nodeConsoleErrors, type LocalBrowser } from './chromium';
+import { MAX_RESULTS_DEFAULT } from '../../../nodes/DataForSeoDomainIntersection/fields/main';
+import { flatColumns } from '../../../nodes/DataForSeoDomainIntersection/output/flatten';
+import { EDITOR_LIMIT_BYTES } from '../../../nodes/DataForSeoDomainIntersection/output/runHint';
+import {
+	competitorsTooltip,
+	expectedDocsHint,
+	optionNames,
+	returnAllTwice,
+	runHint,
+	tableHeaders,
+	tableScreenshot,
+	watchRuns,
+} from './readable';
 import {
 	addNodeFromCreator,
 	createCredential,
@@ -66,6 +79,7 @@ run(`the node in n8n ${VERSION}'s editor (Chromium)`, () => {
 	let server: RunningN8n | undefined;
 	let local: LocalBrowser | undefined;
 	let page: Page;
+	let runs: ReturnType<typeof watchRuns>;
 
 	beforeAll(async () => {
 		rmSync(ARTIFACTS, { recursive: true, force: true });
@@ -93,6 +107,7 @@ run(`the node in n8n ${VERSION}'s editor (Chromium)`, () => {
 		local = await launchLocalBrowser();
 		page = await local.context.newPage();
 		trackLoadOptions(page);
+		runs = watchRuns(page);
 		lap('owner and browser');
 	}, 15 * 60_000);
 
@@ -165,6 +180,13 @@ run(`the node in n8n ${VERSION}'s editor (Chromium)`, () => {
 		});
 		lap('add the node and create the credential');
 
+		// The tooltip's example expression works when copied: n8n's variable is $json.
+		const tooltip = await competitorsTooltip(page, ndv, ARTIFACTS);
+		expect(tooltip).toContain(
+			'An expression may also return a list, e.g. {{ $json.competitors }}.',
+		);
+		expect(tooltip).not.toContain('$JSON');
+
 		await ndv
 			.getByTestId('parameter-input-targets')
 			.locator('textarea')
@@ -184,8 +206,9 @@ run(`the node in n8n ${VERSION}'s editor (Chromium)`, () => {
 		expect(fields).toEqual(
 			expect.arrayContaining(['Backlinks', 'Referring Domains', 'Intersections Count']),
 		);
+		expect(fields).toEqual(expect.arrayContaining(['Referring IPs', 'Referring Domain']));
 		// Text fields offer text operators; after switching to a number field, only number ones.
-		await pickOption(page, parameter(filter, 'field'), 'Target');
+		await pickOption(page, parameter(filter, 'field'), 'Referring Domain');
 		const textOperators = await pickOption(
 			page,
 			parameter(filter, 'operator'),
@@ -211,11 +234,24 @@ run(`the node in n8n ${VERSION}'s editor (Chromium)`, () => {
 		await page.screenshot({ path: join(ARTIFACTS, 'parameters.png') });
 		lap('fill competitors, build the filter and the sort');
 
+		// Options: the link-gap choices first, the technical ones last and marked.
+		const options = await optionNames(page, ndv, ARTIFACTS);
+		expect(options.slice(0, 3)).toEqual([
+			'Match Mode',
+			'Minimum Matches',
+			'Max Competitor Combinations',
+		]);
+		const technical = options.findIndex((name) => name.startsWith('Technical: '));
+		expect(technical).toBeGreaterThan(0);
+		expect(options.slice(technical).every((name) => name.startsWith('Technical: '))).toBe(true);
+
 		await ndv.getByTestId('node-execute-button').click();
-		const output = ndv.getByTestId('output-panel');
-		await output.getByText('referring_domain', { exact: true }).first().waitFor();
-		await output.getByText(/50 rows, 1 request/).waitFor();
+		const hint = await runHint(ndv);
+		// Key Metrics, the default: each metric side by side for both competitors, nothing hidden.
+		expect(await tableHeaders(ndv)).toEqual(flatColumns(2, 'key'));
+		expect(await ndv.getByText('Some columns are hidden').count()).toBe(0);
 		await page.screenshot({ path: join(ARTIFACTS, 'output.png') });
+		await tableScreenshot(page, ndv, join(ARTIFACTS, 'output-table.png'));
 		lap('execute and show the rows');
 
 		const sent = (await sim.log()).filter((entry) => entry.path === LIVE);
@@ -228,6 +264,26 @@ run(`the node in n8n ${VERSION}'s editor (Chromium)`, () => {
 				limit: 50,
 			},
 		]);
+		// A sentence: how many of how many, the request, and whose cost it is.
+		expect(hint).toBe(await expectedDocsHint(sim));
+
+		// Return All at its defaults, then Execute step again, which sends that output back.
+		const twice = await returnAllTwice(page, ndv, sim, runs, ARTIFACTS);
+		expect(twice.maxResultsValue).toBe(String(MAX_RESULTS_DEFAULT));
+		expect(twice.maxResultsHint).toBe(
+			'About $0.05 per 1,000 rows on the live API, e.g. $0.50 for 10,000',
+		);
+		expect(twice.toasts).toEqual(['Node executed successfully', 'Node executed successfully']);
+		expect(twice.sent.map((run) => run.status)).toEqual([200, 200]);
+		// The second run carried the first one's rows, well under n8n's limit.
+		expect(twice.sent[1].bytes).toBeGreaterThan(MAX_RESULTS_DEFAULT * 100);
+		expect(twice.sent[1].bytes).toBeLessThan(EDITOR_LIMIT_BYTES / 2);
+		expect(twice.rows).toBe(`${MAX_RESULTS_DEFAULT} items`);
+		for (const text of twice.hints)
+			expect(text).toMatch(
+				/^1,500 of ([\d,]+) referring domains, 2 requests, \$0\.\d\d simulated \(the credential's Custom URL is on this machine, not DataForSEO\)\. Max Results stopped moz\.com, ahrefs\.com at the first 1,500 of \1 referring domains; raise Max Results \(0 means no cap\) to get the other [\d,]+, for about \$\d+\.\d\d more\.$/,
+			);
+		lap('Return All at the defaults, then Execute step again');
 
 		await ndv.getByTestId('ndv-close-button').click();
 		await page.getByText('Link gap: moz.com, ahrefs.com').first().waitFor();

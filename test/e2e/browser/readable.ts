@@ -1,0 +1,174 @@
+/**
+ * What a non-developer reads in the editor (issue 13), checked in the browser: the Competitors
+ * tooltip, the order of Options, the default columns, the run hint, and a Return All at the
+ * defaults followed by Execute step, which must not meet n8n's "Existing execution data is too
+ * large". Each step leaves a screenshot in the artifacts folder.
+ */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+import type { Locator, Page } from 'playwright-core';
+
+import { EDITOR_LIMIT_BYTES } from '../../../nodes/DataForSeoDomainIntersection/output/runHint';
+import type { RunningSimulator } from '../harness/simulator';
+import { intersectionTasks, totalCount } from '../suite/sim-oracle';
+import { parameter } from './editor';
+
+const n = (value: number) => value.toLocaleString('en-US');
+const SIMULATED = "simulated (the credential's Custom URL is on this machine, not DataForSEO).";
+
+/** The run hint the node wrote above the output table. */
+export async function runHint(ndv: Locator): Promise<string> {
+	const hints = ndv.getByTestId('output-panel').getByTestId('run-data-hints');
+	await hints
+		.getByText(/referring domain/)
+		.first()
+		.waitFor();
+	return (
+		await hints
+			.getByText(/referring domain/)
+			.first()
+			.innerText()
+	).trim();
+}
+
+/** The Competitors tooltip: an expression that works when copied ($json, not $JSON). */
+export async function competitorsTooltip(page: Page, ndv: Locator, artifacts: string) {
+	const item = parameter(ndv, 'targets').locator(
+		'xpath=ancestor::*[@data-test-id="parameter-item"][1]',
+	);
+	await item.locator('label').first().hover();
+	await item.locator('label [data-icon="circle-help"]').first().hover();
+	const tip = page.getByText(/An expression may also return a list/).first();
+	await tip.waitFor();
+	const text = await tip.innerText();
+	await page.screenshot({ path: join(artifacts, 'competitors-tooltip.png') });
+	await page.mouse.move(0, 0);
+	return text;
+}
+
+/** The names "Add Option" offers, in order. */
+export async function optionNames(page: Page, ndv: Locator, artifacts: string): Promise<string[]> {
+	await ndv.getByTestId('collection-parameter-add').click();
+	const options = page.getByTestId('collection-parameter-option');
+	await options.first().waitFor();
+	await page.screenshot({ path: join(artifacts, 'options.png') });
+	const names = (await options.allInnerTexts()).map((name) => name.trim());
+	await page.keyboard.press('Escape');
+	return names;
+}
+
+/** The column headers of the output table, left to right. */
+export async function tableHeaders(ndv: Locator): Promise<string[]> {
+	const output = ndv.getByTestId('output-panel');
+	await output.getByText('referring_domain', { exact: true }).first().waitFor();
+	return (await output.locator('table thead th').allInnerTexts())
+		.map((text) => text.trim())
+		.filter((text) => text.length > 0);
+}
+
+/**
+ * The output table as the README shows it: the parameter panel dragged to the left so that all
+ * Key Metrics columns of two competitors fit, then only the output panel, without toasts.
+ */
+export async function tableScreenshot(page: Page, ndv: Locator, path: string): Promise<void> {
+	const size = page.viewportSize();
+	await page.setViewportSize({ width: 3300, height: 640 });
+	await closeToasts(page);
+	const handle = ndv.getByTestId('panel-drag-button');
+	const box = await handle.boundingBox();
+	if (box) {
+		await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+		await page.mouse.down();
+		await page.mouse.move(40, box.y + box.height / 2, { steps: 10 });
+		await page.mouse.up();
+	}
+	const output = ndv.getByTestId('output-panel');
+	await output.getByText('referring_domain', { exact: true }).first().waitFor();
+	await output.screenshot({ path });
+	if (size) await page.setViewportSize(size);
+}
+
+export interface RunRequest {
+	status: number;
+	bytes: number;
+}
+
+/** Sizes and answers of the editor's "run" requests, which carry the earlier output back. */
+export function watchRuns(page: Page): RunRequest[] {
+	const runs: RunRequest[] = [];
+	page.on('response', (response) => {
+		const request = response.request();
+		if (request.method() !== 'POST' || !/\/rest\/workflows\/[^/]+\/run$/.test(request.url()))
+			return;
+		runs.push({ status: response.status(), bytes: Buffer.byteLength(request.postData() ?? '') });
+	});
+	return runs;
+}
+
+/** The hint of the docs example's run: 50 of all rows, one request, its simulated cost. */
+export async function expectedDocsHint(sim: RunningSimulator): Promise<string> {
+	const log = await sim.log();
+	const [task] = intersectionTasks(log);
+	const cost = log.reduce((sum, entry) => sum + entry.cost, 0);
+	const { limit: _limit, ...all } = task;
+	const total = await totalCount(sim, all);
+	return `50 of ${n(total)} referring domains, 1 request, $${cost.toFixed(2)} ${SIMULATED}`;
+}
+
+/**
+ * Return All at its defaults, run, then Execute step again: the second run sends the first's
+ * output back to n8n, which refuses more than 16 MB. Returns what the hint said each time.
+ */
+export async function returnAllTwice(
+	page: Page,
+	ndv: Locator,
+	sim: RunningSimulator,
+	runs: RunRequest[],
+	artifacts: string,
+) {
+	await parameter(ndv, 'returnAll').locator('[role="switch"], .el-switch').first().click();
+	const maxResults = parameter(ndv, 'maxResults');
+	await maxResults.waitFor();
+	const maxResultsValue = await maxResults.locator('input').inputValue();
+	const maxResultsHint = (
+		await maxResults
+			.locator('xpath=ancestor::*[@data-test-id="parameter-item"][1]')
+			.getByText(/per 1,000 rows/)
+			.innerText()
+	).trim();
+	await sim.reset();
+	const before = runs.length;
+	const hints: string[] = [];
+	const toasts: string[] = [];
+	for (let attempt = 0; attempt < 2; attempt++) {
+		await closeToasts(page);
+		await ndv.getByTestId('node-execute-button').click();
+		// A toast comes when the run has ended, either way; the output is in place by then.
+		const toast = page.locator('.el-notification').first();
+		await toast.waitFor();
+		toasts.push((await toast.innerText()).trim());
+		hints.push(await runHint(ndv));
+	}
+	await page.screenshot({ path: join(artifacts, 'return-all-twice.png') });
+	const sent = runs.slice(before);
+	writeFileSync(
+		join(artifacts, 'execute-step.json'),
+		`${JSON.stringify({ limitBytes: EDITOR_LIMIT_BYTES, runs: sent, toasts }, null, '\t')}\n`,
+	);
+	const rows = await ndv
+		.getByTestId('output-panel')
+		.getByText(/^[\d,]+ items$/)
+		.first()
+		.innerText();
+	return { maxResultsValue, maxResultsHint, hints, toasts, sent, rows };
+}
+
+/** Closes the toasts on screen, so the next one is the next run's. */
+async function closeToasts(page: Page): Promise<void> {
+	const toasts = page.locator('.el-notification');
+	for (let count = await toasts.count(); count > 0; count = await toasts.count()) {
+		await toasts.first().locator('.el-notification__closeBtn').click();
+		await page.waitForFunction(`document.querySelectorAll('.el-notification').length < ${count}`);
+	}
+}
