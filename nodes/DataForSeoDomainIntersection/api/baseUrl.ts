@@ -5,7 +5,7 @@ export const SANDBOX_BASE_URL = 'https://sandbox.dataforseo.com';
 /** The credential's Base URL field label, written once for the credential and the messages. */
 export const BASE_URL_LABEL = 'Base URL';
 
-const FIELD = `Credential > ${BASE_URL_LABEL} (baseUrl)`;
+const FIELD = `Credential > ${BASE_URL_LABEL}`;
 
 /**
  * The one rule for where the password may go: https:// anywhere, plain http:// only to this
