@@ -33,11 +33,11 @@ describe('Output Format "Compact" through the workflow engine', () => {
 
 		const cell = (row: Record<string, unknown>, n: number) =>
 			[
-				row[`target${n}_rank`] ?? '-',
-				row[`target${n}_backlinks`] ?? '-',
-				row[`target${n}_first_seen`] === null
+				row[`competitor${n}_rank`] ?? '-',
+				row[`competitor${n}_backlinks`] ?? '-',
+				row[`competitor${n}_first_seen`] === null
 					? '-'
-					: String(row[`target${n}_first_seen`]).slice(0, 10),
+					: String(row[`competitor${n}_first_seen`]).slice(0, 10),
 			].join('/');
 		expect(lines).toEqual(
 			flat.map((row) =>

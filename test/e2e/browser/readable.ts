@@ -92,16 +92,25 @@ export async function tableScreenshot(page: Page, ndv: Locator, path: string): P
 export interface RunRequest {
 	status: number;
 	bytes: number;
+	executionId?: string;
 }
 
 /** Sizes and answers of the editor's "run" requests, which carry the earlier output back. */
 export function watchRuns(page: Page): RunRequest[] {
 	const runs: RunRequest[] = [];
-	page.on('response', (response) => {
+	page.on('response', async (response) => {
 		const request = response.request();
 		if (request.method() !== 'POST' || !/\/rest\/workflows\/[^/]+\/run$/.test(request.url()))
 			return;
-		runs.push({ status: response.status(), bytes: Buffer.byteLength(request.postData() ?? '') });
+		const run: RunRequest = {
+			status: response.status(),
+			bytes: Buffer.byteLength(request.postData() ?? ''),
+		};
+		const body = (await response.json().catch(() => undefined)) as
+			| { data?: { executionId?: string } }
+			| undefined;
+		run.executionId = body?.data?.executionId;
+		runs.push(run);
 	});
 	return runs;
 }
@@ -116,9 +125,39 @@ export async function expectedDocsHint(sim: RunningSimulator): Promise<string> {
 	return `50 of ${n(total)} referring domains, 1 request, $${cost.toFixed(2)} ${SIMULATED}`;
 }
 
+/** Polls until `check` gives a value; the deadline only guards against a hang. */
+async function until<T>(what: string, check: () => Promise<T | undefined>): Promise<T> {
+	const deadline = Date.now() + 120_000;
+	for (;;) {
+		const value = await check();
+		if (value !== undefined) return value;
+		if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+		await new Promise((resolve) => setTimeout(resolve, 200));
+	}
+}
+
+/** Waits for the editor's next run request and, if n8n took it, for that execution to end. */
+async function runEnded(page: Page, runs: RunRequest[], index: number): Promise<RunRequest> {
+	const run = await until(`run request ${index + 1}`, async () => runs[index]);
+	if (run.status !== 200 || !run.executionId) return run;
+	const url = `${new URL(page.url()).origin}/rest/executions/${run.executionId}`;
+	await until(`execution ${run.executionId} to end`, async () => {
+		// As the editor asks: its session cookie is bound to the browser-id it sends.
+		const body = (await page.evaluate(
+			`fetch(${JSON.stringify(url)}, { headers: { 'browser-id': localStorage.getItem('n8n-browserId') ?? '' } }).then((r) => r.json())`,
+		)) as { data?: { finished?: boolean; status?: string } };
+		const status = body.data?.status;
+		return body.data?.finished || (status && !['new', 'running', 'waiting'].includes(status))
+			? true
+			: undefined;
+	});
+	return run;
+}
+
 /**
  * Return All at its defaults, run, then Execute step again: the second run sends the first's
- * output back to n8n, which refuses more than 16 MB. Returns what the hint said each time.
+ * output back to n8n, which refuses more than 16 MB. Returns what the hint said each time, the
+ * run requests and every toast seen.
  */
 export async function returnAllTwice(
 	page: Page,
@@ -141,14 +180,16 @@ export async function returnAllTwice(
 	const before = runs.length;
 	const hints: string[] = [];
 	const toasts: string[] = [];
+	const rows = ndv
+		.getByTestId('output-panel')
+		.getByText(/^[\d,]+ items$/)
+		.first();
 	for (let attempt = 0; attempt < 2; attempt++) {
-		await closeToasts(page);
 		await ndv.getByTestId('node-execute-button').click();
-		// A toast comes when the run has ended, either way; the output is in place by then.
-		const toast = page.locator('.el-notification').first();
-		await toast.waitFor();
-		toasts.push((await toast.innerText()).trim());
+		await runEnded(page, runs, before + attempt);
+		await rows.waitFor();
 		hints.push(await runHint(ndv));
+		toasts.push(...(await page.locator('.el-notification').allInnerTexts()));
 	}
 	await page.screenshot({ path: join(artifacts, 'return-all-twice.png') });
 	const sent = runs.slice(before);
@@ -156,15 +197,10 @@ export async function returnAllTwice(
 		join(artifacts, 'execute-step.json'),
 		`${JSON.stringify({ limitBytes: EDITOR_LIMIT_BYTES, runs: sent, toasts }, null, '\t')}\n`,
 	);
-	const rows = await ndv
-		.getByTestId('output-panel')
-		.getByText(/^[\d,]+ items$/)
-		.first()
-		.innerText();
-	return { maxResultsValue, maxResultsHint, hints, toasts, sent, rows };
+	return { maxResultsValue, maxResultsHint, hints, toasts, sent, rows: await rows.innerText() };
 }
 
-/** Closes the toasts on screen, so the next one is the next run's. */
+/** Closes the toasts on screen, e.g. before a screenshot. */
 async function closeToasts(page: Page): Promise<void> {
 	const toasts = page.locator('.el-notification');
 	for (let count = await toasts.count(); count > 0; count = await toasts.count()) {
