@@ -14,8 +14,13 @@ const FIELD = `Credential > ${BASE_URL_LABEL}`;
  * URL parsing, because the credential's Test request applies it inside an n8n expression.
  */
 const HTTPS = /^https:\/\//i;
-const PLAIN_HTTP_TO_THIS_MACHINE =
-	/^http:\/\/(localhost|127(\.\d{1,3}){3}|\[::1\])(:\d{1,5})?(\/[\w.~%-]*)*$/i;
+/** This machine, as a host name: the only place plain http:// may go. */
+const LOOPBACK_HOST = String.raw`(localhost|127(\.\d{1,3}){3}|\[::1\])`;
+export const LOOPBACK = new RegExp(`^${LOOPBACK_HOST}$`, 'i');
+const PLAIN_HTTP_TO_THIS_MACHINE = new RegExp(
+	String.raw`^http:\/\/${LOOPBACK_HOST}(:\d{1,5})?(\/[\w.~%-]*)*$`,
+	'i',
+);
 
 /** What the Test request is sent to when the rule refuses the Base URL: a scheme no HTTP client
  * supports, so the test fails before any connection is opened and nothing is sent anywhere. */

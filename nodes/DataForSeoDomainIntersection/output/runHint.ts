@@ -1,13 +1,12 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
+import { LOOPBACK } from '../api/baseUrl';
 import { uiPath } from '../fields';
 import type { IntersectionRequest } from '../request/task';
 import type { Execution } from '../run/execution';
 
 /** Where the cost figures come from, by the credential's environment. */
 export type CostSource = 'live' | 'sandbox' | 'simulated' | 'custom';
-
-const LOOPBACK = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/i;
 
 /** Live and sandbox are DataForSEO's; a custom URL on this machine is the simulator. */
 export function costSourceOf(credentials: {
