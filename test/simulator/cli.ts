@@ -1,5 +1,5 @@
 // Standalone simulator process for the demo and e2e harness:
-//   npx tsx test/simulator/cli.ts [--port N] [--seed N] [--latency MS] [--max-in-flight N] [--graph-size N]
+//   npx tsx test/simulator/cli.ts [--port N] [--seed N] [--latency MS] [--refusal-latency MS] [--max-in-flight N] [--graph-size N]
 // Prints "SIMULATOR_URL=http://127.0.0.1:PORT" once listening; closes cleanly on SIGTERM/SIGINT.
 import { startSimulator } from './server';
 import type { SimulatorOptions } from './types';
@@ -8,6 +8,7 @@ const FLAGS: Readonly<Record<string, keyof SimulatorOptions>> = {
 	'--port': 'port',
 	'--seed': 'seed',
 	'--latency': 'latencyMs',
+	'--refusal-latency': 'refusalLatencyMs',
 	'--max-in-flight': 'maxInFlight',
 	'--graph-size': 'graphSize',
 };

@@ -78,10 +78,13 @@ export async function handleControl(
 		}
 		case 'POST /__sim/latency': {
 			const ms = field('ms');
-			if (typeof ms !== 'number' || !Number.isFinite(ms) || ms < 0)
-				return bad('body must be {"ms": number >= 0}');
-			sim.setLatency(ms);
-			return writeJson(res, 200, { ok: true, latencyMs: ms });
+			const refusalMs = field('refusalMs');
+			const valid = (value: unknown) =>
+				typeof value === 'number' && Number.isFinite(value) && value >= 0;
+			if (!valid(ms) || (refusalMs !== undefined && !valid(refusalMs)))
+				return bad('body must be {"ms": number >= 0, "refusalMs"?: number >= 0}');
+			sim.setLatency(ms as number, refusalMs as number | undefined);
+			return writeJson(res, 200, { ok: true, latencyMs: ms, refusalLatencyMs: refusalMs ?? ms });
 		}
 		case 'POST /__sim/hold': {
 			const rule = parseHoldRule(body);

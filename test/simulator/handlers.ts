@@ -12,7 +12,8 @@ import {
 } from './envelope';
 import type { LinkGraph } from './graph';
 import type { QueryEngine } from './query';
-import { renderPage } from './render';
+import { ITEMS_MARK, type PageTextCache } from './pageText';
+import { renderItem } from './render';
 import { validateTask } from './validate';
 
 export const DI_PATH = '/v3/backlinks/domain_intersection/live';
@@ -24,11 +25,14 @@ export interface ApiAnswer {
 	status: number;
 	body: EnvelopeJson;
 	headers?: Record<string, string>;
+	/** The text of the items where the body holds ITEMS_MARK. */
+	itemsText?: string;
 }
 
 export interface HandlerContext {
 	graph: LinkGraph;
 	engine: QueryEngine;
+	pages: PageTextCache;
 	ids: TaskIds;
 	login: string;
 }
@@ -70,40 +74,54 @@ function parseJson(text: string): { ok: true; value: unknown } | { ok: false } {
 	}
 }
 
+/** Everything a page's items depend on: the graph's state and the task as sent (tag aside). */
+function pageKey(graph: LinkGraph, raw: Record<string, unknown>): string {
+	return `${graph.version}|${graph.size}|${JSON.stringify({ ...raw, tag: undefined })}`;
+}
+
 /** The task at tasks[0] for the (first) posted task; forced = a scripted task-level failure. */
 function firstTask(
 	ctx: HandlerContext,
 	raw: unknown,
 	started: number,
 	forced?: { code: number; message?: string },
-): TaskJson {
-	if (forced !== undefined)
-		return errorTask(ctx, forced.code, forced.message ?? messageFor(forced.code), raw, started);
+): { task: TaskJson; itemsText?: string } {
+	if (forced !== undefined) {
+		const message = forced.message ?? messageFor(forced.code);
+		return { task: errorTask(ctx, forced.code, message, raw, started) };
+	}
 	const validation = validateTask(raw);
 	if (!validation.ok)
-		return errorTask(ctx, validation.statusCode, validation.message, raw, started);
-	const page = renderPage(ctx.graph, validation.task, ctx.engine);
-	const items = page.items;
-	const sentTargets = (raw as Record<string, unknown>).targets;
-	return {
+		return { task: errorTask(ctx, validation.statusCode, validation.message, raw, started) };
+	const sent = raw as Record<string, unknown>;
+	const page = ctx.engine.page(validation.task);
+	const count = page.rows.length;
+	const itemsText =
+		count === 0
+			? undefined
+			: ctx.pages.text(pageKey(ctx.graph, sent), () =>
+					page.rows.map((row) => renderItem(ctx.graph, validation.task, row)),
+				);
+	const task: TaskJson = {
 		id: ctx.ids.next(),
 		status_code: 20000,
 		status_message: 'Ok.',
 		time: formatTime(Date.now() - started),
-		cost: requestCost(items.length),
+		cost: requestCost(count),
 		result_count: 1,
 		path: DI_ROUTE,
 		data: diData(raw),
 		result: [
 			{
-				targets: sentTargets,
+				targets: sent.targets,
 				total_count: page.totalCount,
-				items_count: items.length,
+				items_count: count,
 				// Like other DataForSEO endpoints, an empty page comes back as null rather than [].
-				items: items.length === 0 ? null : items,
+				items: itemsText === undefined ? null : ITEMS_MARK,
 			},
 		],
 	};
+	return { task, itemsText };
 }
 
 export function domainIntersection(
@@ -117,10 +135,11 @@ export function domainIntersection(
 		return ok(errorEnvelope(40503, messageFor(40503), formatTime(Date.now() - started)));
 	}
 	const [first, ...extra] = parsed.value;
-	const tasks = [firstTask(ctx, first, started, forced)];
+	const { task, itemsText } = firstTask(ctx, first, started, forced);
+	const tasks = [task];
 	// The live endpoint runs one task per request; every further task is refused on its own.
-	for (const task of extra) tasks.push(errorTask(ctx, 40000, messageFor(40000), task, started));
-	return ok(envelope(20000, 'Ok.', tasks, formatTime(Date.now() - started)));
+	for (const other of extra) tasks.push(errorTask(ctx, 40000, messageFor(40000), other, started));
+	return { ...ok(envelope(20000, 'Ok.', tasks, formatTime(Date.now() - started))), itemsText };
 }
 
 function freeTask(

@@ -21,6 +21,7 @@ import {
 import { AnswerGate } from './hold';
 import { bodyForLog, credentials, readBody, writeJson } from './http';
 import { QueryEngine } from './query';
+import { answerText, PageTextCache } from './pageText';
 import { renderPage } from './render';
 import { validateTask } from './validate';
 import {
@@ -42,6 +43,8 @@ class SimulatorServer implements Simulator {
 	private inFlight = 0;
 	private totalCost = 0;
 	private latencyMs: number;
+	/** A refusal needs no work, so a real server may answer it sooner than a page. */
+	private refusalLatencyMs: number | undefined;
 	private readonly maxInFlight: number;
 	private readonly failures: ScriptedFailure[] = [];
 	private readonly gate = new AnswerGate();
@@ -57,11 +60,18 @@ class SimulatorServer implements Simulator {
 		opts: SimulatorOptions,
 	) {
 		this.latencyMs = opts.latencyMs ?? 0;
+		this.refusalLatencyMs = opts.refusalLatencyMs;
 		this.maxInFlight = opts.maxInFlight ?? 30;
 		this.login = opts.login ?? SIM_LOGIN;
 		this.password = opts.password ?? SIM_PASSWORD;
 		this.engine = new QueryEngine(graph);
-		this.ctx = { graph, engine: this.engine, ids: new TaskIds(graph.seed), login: this.login };
+		this.ctx = {
+			graph,
+			engine: this.engine,
+			pages: new PageTextCache(),
+			ids: new TaskIds(graph.seed),
+			login: this.login,
+		};
 		this.server = createServer((req, res) => {
 			this.route(req, res).catch((error: unknown) => {
 				// A simulator bug must look like a server fault to the client, not hang it.
@@ -89,9 +99,12 @@ class SimulatorServer implements Simulator {
 		});
 	}
 
-	setLatency(ms: number): void {
-		if (!Number.isFinite(ms) || ms < 0) throw new Error('setLatency(ms): ms must be >= 0');
+	setLatency(ms: number, refusalMs?: number): void {
+		for (const value of [ms, refusalMs ?? 0])
+			if (!Number.isFinite(value) || value < 0)
+				throw new Error('setLatency(ms, refusalMs): both must be >= 0');
 		this.latencyMs = ms;
+		this.refusalLatencyMs = refusalMs;
 	}
 
 	failNext(...failures: ScriptedFailure[]): void {
@@ -155,8 +168,8 @@ class SimulatorServer implements Simulator {
 	}
 
 	/** Waits until `latencyMs` after `started`: work done since counts towards the latency. */
-	private delay(started: number): Promise<void> {
-		const remaining = this.latencyMs - (Date.now() - started);
+	private delay(started: number, latencyMs = this.latencyMs): Promise<void> {
+		const remaining = latencyMs - (Date.now() - started);
 		if (remaining <= 0) return Promise.resolve();
 		return new Promise((resolve) => {
 			const timer = setTimeout(() => {
@@ -227,8 +240,8 @@ class SimulatorServer implements Simulator {
 		// The answer is computed and serialized inside the latency, as a real server's work is:
 		// otherwise concurrent requests would queue behind each other's rendering after it.
 		const answer = this.answer(method, path, body, started, entry.authorized, overloaded, failure);
-		const text = JSON.stringify(answer.body);
-		await this.delay(started);
+		const text = answerText(answer.body, answer.itemsText);
+		await this.delay(started, overloaded ? (this.refusalLatencyMs ?? this.latencyMs) : undefined);
 		entry.httpStatus = answer.status;
 		entry.statusCode = answer.body.status_code;
 		entry.taskStatusCode = answer.body.tasks[0]?.status_code ?? null;

@@ -11,6 +11,8 @@ export interface SimulatorOptions {
 	seed?: number;
 	/** Delay before each /v3 answer, default 0. */
 	latencyMs?: number;
+	/** Extension: delay before a 40202 for too many in flight; default latencyMs. */
+	refusalLatencyMs?: number;
 	/** Default 30: a /v3 request arriving while this many are in flight gets envelope 40202. */
 	maxInFlight?: number;
 	login?: string;
@@ -81,7 +83,8 @@ export interface Simulator {
 	log: LoggedRequest[];
 	/** Most /v3 requests open at once since start/reset (requests rejected with 40202 included). */
 	peakInFlight: number;
-	setLatency(ms: number): void;
+	/** `refusalMs`: the delay of 40202 answers for too many in flight, default `ms`. */
+	setLatency(ms: number, refusalMs?: number): void;
 	/** Queued; each is consumed by the next POST to /v3/backlinks/domain_intersection/live. */
 	failNext(...failures: ScriptedFailure[]): void;
 	/** Extension: arms the answer gate (one-shot; a later call replaces the rule). */

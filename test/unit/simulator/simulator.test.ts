@@ -904,7 +904,17 @@ describe('scripted failures, concurrency and control endpoints', () => {
 		expect((await post(sim, [task])).status).toBe(200);
 		const size = sim.graph.size;
 		expect((await control('POST', 'grow', { n: 10 })).body).toEqual({ ok: true, size: size + 10 });
-		expect((await control('POST', 'latency', { ms: 5 })).body).toEqual({ ok: true, latencyMs: 5 });
+		expect((await control('POST', 'latency', { ms: 5 })).body).toEqual({
+			ok: true,
+			latencyMs: 5,
+			refusalLatencyMs: 5,
+		});
+		expect((await control('POST', 'latency', { ms: 5, refusalMs: 0 })).body).toEqual({
+			ok: true,
+			latencyMs: 5,
+			refusalLatencyMs: 0,
+		});
+		expect((await control('POST', 'latency', { ms: 5, refusalMs: -1 })).status).toBe(400);
 		expect((await control('POST', 'hold', { inFlight: 2 })).body).toEqual({ ok: true });
 		expect((await control('POST', 'release')).body).toEqual({ ok: true });
 		expect((await control('POST', 'hold', { inFlight: 0 })).status).toBe(400);
@@ -964,5 +974,25 @@ describe('standalone CLI', () => {
 		} finally {
 			if (child.exitCode === null) child.kill('SIGKILL');
 		}
+	});
+});
+
+describe('refusal latency', () => {
+	it('answers a 40202 for too many in flight at once, while the accepted pages still wait', async () => {
+		const sim = await startSimulator({ graphSize: 500, maxInFlight: 2 });
+		sim.setLatency(60_000, 0);
+		const task = { targets: { '1': 'moz.com' }, limit: 10 };
+		const open = [post(sim, [task]), post(sim, [task])].map((answer) =>
+			answer.catch(() => undefined),
+		);
+		await until(() => sim.stats().inFlight === 2);
+		const refused = await post(sim, [task]);
+		const stillOpen = sim.stats().inFlight;
+		await sim.close();
+		await Promise.all(open);
+		expect(refused.body.status_code).toBe(40202);
+		// Both accepted pages were still on their 60 s latency.
+		expect(stillOpen).toBe(2);
+		expect(() => sim.setLatency(0, -1)).toThrow(/>= 0/);
 	});
 });
