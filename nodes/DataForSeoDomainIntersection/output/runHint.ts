@@ -63,11 +63,16 @@ function rowsText(execution: Execution, inputItems: number): string {
 	return `${n(rows)} of ${plural(total, 'referring domain', 'referring domains')}${forItems}`;
 }
 
-/** JSON size of the items as n8n's editor would send them back. */
-export function outputBytes(items: readonly INodeExecutionData[]): number {
+/**
+ * JSON size of the items as n8n's editor would send them back. Counting stops past `upTo`:
+ * serializing a 60,000-row output only to say "more than 16 MB" cost as much CPU as flattening it.
+ */
+export function outputBytes(items: readonly INodeExecutionData[], upTo = Infinity): number {
 	let bytes = 0;
-	for (const item of items)
+	for (const item of items) {
 		bytes += JSON.stringify({ json: item.json, pairedItem: item.pairedItem }).length + 1;
+		if (bytes > upTo) break;
+	}
 	return bytes;
 }
 
@@ -82,8 +87,12 @@ export function sizeWarning(bytes: number, requests: readonly IntersectionReques
 	if (requests.some((request) => request.outputFormat === 'raw'))
 		fixes.push(`choose ${uiPath('outputFormat')}: Flat`);
 	fixes.push('run the whole workflow (Execute Workflow) instead of single steps');
-	const size = bytes > EDITOR_LIMIT_BYTES ? 'more than' : 'close to';
-	return `This output is about ${mb(bytes)}, ${size} the ${EDITOR_LIMIT_BYTES / MIB} MB n8n's editor accepts back: running a single step after it (Execute step) may fail with "Existing execution data is too large". To avoid that, ${fixes.slice(0, -1).join(', ')} or ${fixes[fixes.length - 1]}.`;
+	const limit = `${EDITOR_LIMIT_BYTES / MIB} MB`;
+	const size =
+		bytes > EDITOR_LIMIT_BYTES
+			? `more than the ${limit}`
+			: `about ${mb(bytes)}, close to the ${limit}`;
+	return `This output is ${size} n8n's editor accepts back: running a single step after it (Execute step) may fail with "Existing execution data is too large". To avoid that, ${fixes.slice(0, -1).join(', ')} or ${fixes[fixes.length - 1]}.`;
 }
 
 const NAME = 'DataForSEO Domain Intersection';
@@ -102,7 +111,9 @@ export function buildHint(
 		sentences.push(
 			`DataForSEO said ${rateLimited === 1 ? 'once' : `${n(rateLimited)} times`} that the rate limit was reached (the account's limits are shared by all its workflows); the node retried at a lower pace.`,
 		);
-	const tooLarge = report.manual ? sizeWarning(outputBytes(report.items), report.requests) : '';
+	const tooLarge = report.manual
+		? sizeWarning(outputBytes(report.items, EDITOR_LIMIT_BYTES), report.requests)
+		: '';
 	if (tooLarge) sentences.push(tooLarge);
 	sentences.push(...warnings, ...notes);
 	const worrying = cutBy.size > 0 || warnings.size > 0 || tooLarge !== '';

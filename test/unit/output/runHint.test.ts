@@ -135,7 +135,7 @@ describe('an output too large for the editor', () => {
 		);
 		expect(worrying).toBe(true);
 		expect(message).toContain(
-			'This output is about 16.0 MB, more than the 16 MB n8n\'s editor accepts back: running a single step after it (Execute step) may fail with "Existing execution data is too large". To avoid that, lower Max Results, choose Columns: Key Metrics or run the whole workflow (Execute Workflow) instead of single steps.',
+			'This output is more than the 16 MB n8n\'s editor accepts back: running a single step after it (Execute step) may fail with "Existing execution data is too large". To avoid that, lower Max Results, choose Columns: Key Metrics or run the whole workflow (Execute Workflow) instead of single steps.',
 		);
 	});
 
@@ -144,6 +144,20 @@ describe('an output too large for the editor', () => {
 		const message = hint(execution(), report({ items: half }));
 		expect(message).toMatch(/close to the 16 MB .* To avoid that, lower Limit or run the whole/);
 		expect(hint(execution(), report({ items: itemsOf(10, 1000) }))).not.toMatch(/too large/);
+	});
+
+	it('stops measuring once the output is past the limit', () => {
+		let serialized = 0;
+		const counted = big.map((item) => ({
+			...item,
+			get json() {
+				serialized++;
+				return item.json;
+			},
+		}));
+		const message = hint(execution(), report({ items: [...counted, ...counted] }));
+		expect(message).toMatch(/more than the 16 MB/);
+		expect(serialized).toBeLessThanOrEqual(big.length + 1);
 	});
 
 	it('stays quiet outside the editor, where nothing is sent back', () => {
