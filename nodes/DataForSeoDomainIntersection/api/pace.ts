@@ -5,8 +5,10 @@
  * executions may be using it too, so a rate-limit answer means "the account is full", not "this
  * execution is too fast". The share is cut in half on such an answer (multiplicative decrease),
  * at most once per burst: answers to calls that were already on their way when it was cut are the
- * same burst. Each success then gives back about one call in flight per round trip (additive
- * increase), up to the configured values, which stay the hard cap.
+ * same burst, and so are refusals before any call sent after the cut is answered. Each answered call then gives back one call in flight, so the share doubles with
+ * each round trip, up to the configured values, which stay the hard cap. A slower, additive
+ * climb (one call per round trip) is what TCP does, but here it left an execution that had been
+ * cut to its floor while two others filled the account crawling long after they had finished; a refusal costs nothing, and the next one halves the share again.
  */
 /** Down to one call in flight, and never below 1/64 of the configured rate. */
 const FLOOR = 1 / 64;
@@ -17,6 +19,8 @@ export class Pace {
 	/** Calls numbered as they start; refusals of calls numbered below this belong to the last cut. */
 	private started = 0;
 	private burstEndsBelow = 0;
+	/** Whether a call sent since the last cut has been answered. */
+	private answeredSinceCut = true;
 
 	constructor(
 		readonly concurrency: number,
@@ -45,17 +49,24 @@ export class Pace {
 		return this.started++;
 	}
 
-	/** A rate-limit answer to call `ticket`. True when it cut the pace. */
+	/**
+	 * A rate-limit answer to call `ticket`. True when it cut the pace. Until a call sent after a
+	 * cut is answered, more refusals say nothing new: the calls after the cut were this
+	 * execution's retries probing an account that other executions still fill, and cutting
+	 * again for each probe only left it crawling once they had finished.
+	 */
 	refused(ticket: number): boolean {
-		if (ticket < this.burstEndsBelow) return false;
+		if (ticket < this.burstEndsBelow || !this.answeredSinceCut) return false;
 		this.share = Math.max(FLOOR, this.share / 2);
 		this.burstEndsBelow = this.started;
+		this.answeredSinceCut = false;
 		return true;
 	}
 
-	/** A call got through: one more call in flight after about `window` successes. */
-	succeeded(): void {
+	/** Call `ticket` got through: one more call in flight. */
+	succeeded(ticket: number): void {
+		if (ticket >= this.burstEndsBelow) this.answeredSinceCut = true;
 		if (this.share >= 1) return;
-		this.share = Math.min(1, this.share + 1 / (this.concurrency * this.window));
+		this.share = Math.min(1, this.share + 1 / this.concurrency);
 	}
 }

@@ -35,7 +35,10 @@ export function backoff(retryDelay: number, retry: number, retryAfterMs?: number
 	return Math.min(Math.max(jittered, retryAfterMs), MAX_BACKOFF_MS);
 }
 
-type Outcome = { task: ApiTask } | { error: unknown; ticket: number };
+/** `answeredBefore`: the throttle's room.answeredCalls when the call was sent. */
+type Outcome =
+	| { task: ApiTask; ticket: number }
+	| { error: unknown; ticket: number; answeredBefore: number };
 
 async function attemptOnce(
 	send: Send,
@@ -43,16 +46,20 @@ async function attemptOnce(
 	attempt: number,
 	request: [IHttpRequestMethods, string, unknown],
 ): Promise<Outcome> {
+	const { throttle } = policy;
 	let ticket = -1;
+	let answeredBefore = 0;
 	try {
-		const response = await policy.throttle.run(async (given) => {
+		// The answer is read inside the throttle, so that it knows an answered call from a refusal.
+		const task = await throttle.run(async (given) => {
 			ticket = given;
+			answeredBefore = throttle.room.answeredCalls;
 			policy.onAttempt?.(attempt);
-			return await send(...request);
+			return readTask(readEnvelope(await send(...request)));
 		});
-		return { task: readTask(readEnvelope(response)) };
+		return { task, ticket };
 	} catch (error) {
-		return { error: transportFailureOrSelf(error, policy.signal), ticket };
+		return { error: transportFailureOrSelf(error, policy.signal), ticket, answeredBefore };
 	}
 }
 
@@ -75,13 +82,14 @@ export async function sendWithRetries(
 	for (let attempt = 0; ; attempt++) {
 		const outcome = await attemptOnce(send, policy, attempt, [method, path, body]);
 		if ('task' in outcome) {
-			policy.throttle.succeeded();
+			policy.throttle.succeeded(outcome.ticket);
 			return outcome.task;
 		}
-		const { error, ticket } = outcome;
+		const { error, ticket, answeredBefore } = outcome;
 		// Stopped, or cancelled because another item failed: never retried.
 		if (!(error instanceof ApiFailure)) throw error;
-		if (isRateLimit(error.code) || isRateLimit(error.httpCode ?? 0)) {
+		const rateLimited = isRateLimit(error.code) || isRateLimit(error.httpCode ?? 0);
+		if (rateLimited) {
 			policy.onRateLimited?.();
 			if (ticket >= 0) policy.throttle.refused(ticket);
 		}
@@ -90,6 +98,15 @@ export async function sendWithRetries(
 			throw error;
 		}
 		// Back-off sleeps outside the throttle so other pages keep their slots; Stop ends it.
-		await pause(backoff(policy.retryDelay, attempt, error.retryAfterMs), policy.signal);
+		// `roomInMs`: when the account is likely to have room again, jittered so that executions
+		// refused together do not come back together.
+		const backOff = (roomInMs?: number) => {
+			const atLeast = error.retryAfterMs ?? (roomInMs && roomInMs * (0.5 + Math.random() / 2));
+			return pause(backoff(policy.retryDelay, attempt, atLeast), policy.signal);
+		};
+		// A refusal without Retry-After waits for room on the account rather than for a clock.
+		if (rateLimited && error.retryAfterMs === undefined && ticket >= 0)
+			await policy.throttle.room.afterRefusal(answeredBefore, backOff);
+		else await backOff();
 	}
 }

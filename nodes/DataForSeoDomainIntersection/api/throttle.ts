@@ -1,4 +1,5 @@
 import { Pace } from './pace';
+import { Room } from './room';
 import { sleepUnlessStopped, StoppedError } from './stop';
 
 /** Thrown to calls still queued when another item has already failed the execution. */
@@ -28,6 +29,8 @@ export class Throttle {
 	readonly pace: Pace;
 	private inFlight = 0;
 	private readonly waiting: Array<() => void> = [];
+	/** When the account should have room again after a refusal. */
+	readonly room: Room;
 	private tokens: number;
 	private refilledAt: number;
 	private stopped = false;
@@ -39,6 +42,7 @@ export class Throttle {
 		private readonly clock: ThrottleClock = realClock,
 	) {
 		this.pace = new Pace(concurrency, requestsPerMinute);
+		this.room = new Room(() => clock.now());
 		this.tokens = this.burst;
 		this.refilledAt = clock.now();
 		signal?.addEventListener('abort', () => this.stop(), { once: true });
@@ -53,14 +57,26 @@ export class Throttle {
 		return this.pace.currentRequestsPerMinute;
 	}
 
-	/** Runs `call` when a slot is free and the pace allows; `call` gets its ticket for feedback. */
+	/**
+	 * Runs `call` when a slot is free and the pace allows; `call` gets its ticket for feedback, and
+	 * resolves only for an answered call (it throws for a refused or failed one).
+	 */
 	async run<T>(call: (ticket: number) => Promise<T>): Promise<T> {
 		await this.acquire();
 		try {
 			this.checkStopped();
 			await this.wait();
 			this.checkStopped();
-			return await call(this.pace.start());
+			const ticket = this.pace.start();
+			const sentAt = this.room.sent();
+			let answered = false;
+			try {
+				const value = await call(ticket);
+				answered = true;
+				return value;
+			} finally {
+				this.room.back(sentAt, answered);
+			}
 		} finally {
 			this.release();
 		}
@@ -72,9 +88,10 @@ export class Throttle {
 		this.tokens = Math.min(this.tokens, 1);
 	}
 
-	succeeded(): void {
+	/** The call with `ticket` was answered. */
+	succeeded(ticket: number): void {
 		const before = this.pace.window;
-		this.pace.succeeded();
+		this.pace.succeeded(ticket);
 		// A grown window lets queued calls through now rather than at the next release.
 		for (let i = before; i < this.pace.window; i++) this.wakeOne();
 	}
@@ -83,6 +100,7 @@ export class Throttle {
 	stop(): void {
 		this.stopped = true;
 		this.waiting.splice(0).forEach((wake) => wake());
+		this.room.close();
 	}
 
 	get isStopped(): boolean {

@@ -75,9 +75,9 @@ describe('sendWithRetries', () => {
 		const throttle = new Throttle(5, 2000);
 		const { send } = scripted({ statusCode: 429, body: '' });
 		await sendWithRetries(send, { maxRetries: 1, retryDelay: 0, throttle }, 'POST', '/x');
-		// Halved by the refusal (share 1/2), then one success's additive step (+1/10): 3 of 5.
+		// Halved by the refusal (share 1/2), then one more call for the success (+1/5): 3 of 5.
 		expect(throttle.pace.window).toBe(3);
-		expect(throttle.requestsPerMinute).toBe(1200);
+		expect(throttle.requestsPerMinute).toBe(1400);
 	});
 
 	it('waits as long as Retry-After asks on HTTP 429, in seconds or as a date, at most the ceiling', async () => {
@@ -104,6 +104,150 @@ describe('sendWithRetries', () => {
 		expect(backoff(1000, 0)).toBeGreaterThanOrEqual(500);
 		expect(backoff(1000, 0)).toBeLessThanOrEqual(1000);
 		expect(backoff(1000, 20)).toBeLessThanOrEqual(MAX_BACKOFF_MS);
+	});
+
+	describe('after a rate-limit refusal', () => {
+		/** A call that stays open until the test lets it answer. */
+		const held = () => {
+			let answer!: () => void;
+			const open = new Promise<HttpResponse>((resolve) => (answer = () => resolve(ok())));
+			return { open, answer };
+		};
+		const settle = async () => {
+			for (let i = 0; i < 5; i++) await new Promise((resolve) => setImmediate(resolve));
+		};
+		const refusal = () => envelope(40202, 'Rate-limit exceeded.');
+
+		it("retries when one of the execution's own calls comes back, not after a clock", async () => {
+			const throttle = new Throttle(5, 60_000);
+			const pauses: number[] = [];
+			const pause = async (ms: number) => void pauses.push(ms);
+			const first = held();
+			let refusedCalls = 0;
+			const sendFirst: Send = () => first.open;
+			const sendSecond: Send = async () => (refusedCalls++ === 0 ? refusal() : ok(0.05));
+			const policy = { maxRetries: 3, retryDelay: 60_000, throttle, pause };
+			const one = sendWithRetries(sendFirst, policy, 'POST', '/one');
+			await settle();
+			const two = sendWithRetries(sendSecond, policy, 'POST', '/two');
+			await settle();
+			// Refused while the first call is still out: it waits for that call, not 30-60 s.
+			expect(refusedCalls).toBe(1);
+			first.answer();
+			await Promise.all([one, two]);
+			expect(refusedCalls).toBe(2);
+			expect(pauses).toEqual([]);
+		});
+
+		it('retries at once when a call came back while the refused one was on its way', async () => {
+			const throttle = new Throttle(5, 60_000);
+			const pauses: number[] = [];
+			const first = held();
+			let calls = 0;
+			const policy = {
+				maxRetries: 3,
+				retryDelay: 60_000,
+				throttle,
+				pause: async (ms: number) => void pauses.push(ms),
+			};
+			const one = sendWithRetries(() => first.open, policy, 'POST', '/one');
+			await settle();
+			const refusedLate: Send = async () => {
+				if (calls++ > 0) return ok();
+				first.answer();
+				await one; // the first call comes back before this one is refused
+				return refusal();
+			};
+			await sendWithRetries(refusedLate, policy, 'POST', '/two');
+			expect(calls).toBe(2);
+			expect(pauses).toEqual([]);
+		});
+
+		it('does not take a refused call coming back for room: refused together, all back off', async () => {
+			const throttle = new Throttle(5, 60_000);
+			const pauses: number[] = [];
+			let out = 0;
+			let bothOut!: () => void;
+			const together = new Promise<void>((resolve) => (bothOut = resolve));
+			const send: Send = async () => {
+				if (++out === 2) bothOut();
+				if (out > 2) return ok();
+				await together;
+				return refusal();
+			};
+			const policy = {
+				maxRetries: 3,
+				retryDelay: 1000,
+				throttle,
+				pause: async (ms: number) => void pauses.push(ms),
+			};
+			await Promise.all([
+				sendWithRetries(send, policy, 'POST', '/one'),
+				sendWithRetries(send, policy, 'POST', '/two'),
+			]);
+			expect(out).toBe(4);
+			expect(pauses).toHaveLength(2);
+		});
+
+		it("backs off when none of the execution's calls is out: other executions fill the account", async () => {
+			const pauses: number[] = [];
+			const { send, calls } = scripted(refusal(), refusal(), ok());
+			await sendWithRetries(
+				send,
+				{
+					maxRetries: 3,
+					retryDelay: 1000,
+					throttle: new Throttle(5, 60_000),
+					pause: async (ms: number) => void pauses.push(ms),
+				},
+				'POST',
+				'/x',
+			);
+			expect(calls).toHaveLength(3);
+			expect(pauses).toHaveLength(2);
+			expect(pauses[0]).toBeGreaterThanOrEqual(500);
+			expect(pauses[1]).toBeGreaterThanOrEqual(1000);
+		});
+
+		it('with none out, waits about as long as its last answer took, since the others take as long', async () => {
+			let now = 0;
+			const clock = { now: () => now, sleep: async () => undefined };
+			const throttle = new Throttle(5, 60_000, undefined, clock);
+			const pauses: number[] = [];
+			const policy = {
+				maxRetries: 3,
+				retryDelay: 100,
+				throttle,
+				pause: async (ms: number) => void pauses.push(ms),
+			};
+			// Before any answer there is nothing to go by: the Retry Delay back-off, 50-100 ms.
+			const first = scripted(refusal(), ok());
+			await sendWithRetries(first.send, policy, 'POST', '/x');
+			expect(pauses[0]).toBeGreaterThanOrEqual(50);
+			expect(pauses[0]).toBeLessThanOrEqual(100);
+			// An answer that took 6 s, as DataForSEO's do: the next refusal waits 3-6 s, not 0.1 s.
+			const slow: Send = async () => ((now += 6000), ok());
+			await sendWithRetries(slow, policy, 'POST', '/x');
+			const second = scripted(refusal(), ok());
+			await sendWithRetries(second.send, policy, 'POST', '/x');
+			expect(pauses[1]).toBeGreaterThanOrEqual(3000);
+			expect(pauses[1]).toBeLessThanOrEqual(6000);
+		});
+
+		it('stops waiting at once on Stop, and sends nothing more', async () => {
+			const controller = new AbortController();
+			const throttle = new Throttle(5, 60_000, controller.signal);
+			const first = held();
+			let refusedCalls = 0;
+			const policy = { maxRetries: 3, retryDelay: 0, throttle, signal: controller.signal };
+			void sendWithRetries(() => first.open, policy, 'POST', '/one').catch(() => undefined);
+			await settle();
+			const two = sendWithRetries(async () => (refusedCalls++, refusal()), policy, 'POST', '/two');
+			await settle();
+			controller.abort();
+			await expect(two).rejects.toBeInstanceOf(StoppedError);
+			expect(refusedCalls).toBe(1);
+		});
 	});
 
 	it('never retries an aborted request, and a back-off pause ends at once on Stop', async () => {

@@ -65,8 +65,17 @@ describe('Throttle', () => {
 		for (const ticket of tickets) throttle.refused(ticket);
 		expect(throttle.pace.window).toBe(10);
 		expect(throttle.requestsPerMinute).toBe(1000);
-		// A call sent after the cut and refused again is a new burst.
+		// A call sent after the cut and refused before any such call was answered: a probe of an
+		// account others still fill, not a new burst.
 		let late = -1;
+		await throttle.run(async (ticket) => (late = ticket));
+		throttle.refused(late);
+		expect(throttle.pace.window).toBe(10);
+		// Once one sent after the cut is answered, the next refusal is a new burst.
+		let answered = -1;
+		await throttle.run(async (ticket) => (answered = ticket));
+		throttle.succeeded(answered);
+		expect(throttle.pace.window).toBe(11);
 		await throttle.run(async (ticket) => (late = ticket));
 		throttle.refused(late);
 		expect(throttle.pace.window).toBe(5);
@@ -74,24 +83,29 @@ describe('Throttle', () => {
 
 	it('returns to the configured pace once the refusals stop', async () => {
 		const throttle = new Throttle(20, 2000, undefined, fakeClock());
+		// Ten bursts, each after an answer: down to the floor.
 		for (let burst = 0; burst < 10; burst++) {
 			let ticket = -1;
 			await throttle.run(async (given) => (ticket = given));
+			throttle.succeeded(ticket);
+			await throttle.run(async (given) => (ticket = given));
 			throttle.refused(ticket);
 		}
+		// Each cut halves what the answer before it gave back: one call, about 100 a minute.
 		expect(throttle.pace.window).toBe(1);
-		expect(throttle.requestsPerMinute).toBe(31);
+		expect(throttle.requestsPerMinute).toBeLessThan(150);
 		let successes = 0;
 		while (throttle.requestsPerMinute < 2000) {
-			await throttle.run(async () => undefined);
-			throttle.succeeded();
+			await throttle.run(async (ticket) => throttle.succeeded(ticket));
 			successes++;
 			expect(successes).toBeLessThan(1000);
 		}
 		expect(throttle.pace.window).toBe(20);
 		expect(throttle.requestsPerMinute).toBe(2000);
-		// About one more call in flight per round of `window` successes (additive increase).
-		expect(successes).toBeGreaterThan(100);
+		// One more call in flight per answered call: from the floor to all 20 in 20 answers, so
+		// the window doubles each round trip.
+		expect(successes).toBeLessThanOrEqual(20);
+		expect(successes).toBeGreaterThanOrEqual(19);
 	});
 
 	it('lets queued calls through when the window grows back', async () => {
@@ -106,7 +120,7 @@ describe('Throttle', () => {
 		const second = throttle.run(async () => (secondStarted = true));
 		await tick();
 		expect(secondStarted).toBe(false);
-		for (let i = 0; i < 4 && throttle.pace.window < 2; i++) throttle.succeeded();
+		for (let i = 0; i < 4 && throttle.pace.window < 2; i++) throttle.succeeded(ticket + 1);
 		await tick();
 		expect(secondStarted).toBe(true);
 		open.release();
@@ -153,10 +167,17 @@ describe('Throttle', () => {
 describe('Pace', () => {
 	it('never goes below one call in flight or above the configured values', () => {
 		const pace = new Pace(5, 2000);
-		pace.succeeded();
+		pace.succeeded(pace.start());
 		expect([pace.window, pace.currentRequestsPerMinute]).toEqual([5, 2000]);
-		for (let i = 0; i < 20; i++) pace.refused(pace.start());
+		for (let i = 0; i < 20; i++) {
+			pace.succeeded(pace.start());
+			pace.refused(pace.start());
+		}
 		expect(pace.window).toBe(1);
-		expect(pace.currentRequestsPerMinute).toBe(31);
+		expect(pace.currentRequestsPerMinute).toBeGreaterThanOrEqual(Math.round(2000 / 64));
+		// Refusals with no answer since the last cut do not cut again.
+		const probed = new Pace(5, 2000);
+		for (let i = 0; i < 20; i++) probed.refused(probed.start());
+		expect(probed.window).toBe(2);
 	});
 });
