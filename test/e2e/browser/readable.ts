@@ -11,6 +11,7 @@ import type { Locator, Page } from 'playwright-core';
 
 import { EDITOR_LIMIT_BYTES } from '../../../nodes/DataForSeoDomainIntersection/output/runHint';
 import type { RunningSimulator } from '../harness/simulator';
+import { until } from '../harness/until';
 import { intersectionTasks, totalCount } from '../suite/sim-oracle';
 import { parameter } from './editor';
 
@@ -123,17 +124,6 @@ export async function expectedDocsHint(sim: RunningSimulator): Promise<string> {
 	const { limit: _limit, ...all } = task;
 	const total = await totalCount(sim, all);
 	return `50 of ${n(total)} referring domains, 1 request, $${cost.toFixed(2)} ${SIMULATED}`;
-}
-
-/** Polls until `check` gives a value; the deadline only guards against a hang. */
-async function until<T>(what: string, check: () => Promise<T | undefined>): Promise<T> {
-	const deadline = Date.now() + 120_000;
-	for (;;) {
-		const value = await check();
-		if (value !== undefined) return value;
-		if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-		await new Promise((resolve) => setTimeout(resolve, 200));
-	}
 }
 
 /** Waits for the editor's next run request and, if n8n took it, for that execution to end. */

@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import { PROJECT_ROOT } from '../harness/paths';
 import { freePort } from '../harness/ports';
 import { cleanEnv } from '../harness/proc';
+import { until } from '../harness/until';
 import { selectedVersions } from '../harness/versions';
 
 const VERSION = '2.41.1';
@@ -39,16 +40,6 @@ function marked(marker: string): Array<{ pid: number; command: string }> {
 		}
 	}
 	return found;
-}
-
-async function until<T>(what: string, check: () => T | undefined, deadlineMs: number): Promise<T> {
-	const end = Date.now() + deadlineMs;
-	for (;;) {
-		const value = check();
-		if (value !== undefined) return value;
-		if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-		await new Promise((resolve) => setTimeout(resolve, 200));
-	}
 }
 
 interface Dev {
@@ -91,7 +82,7 @@ const noneLeft = (dev: Dev) =>
 	until(
 		'every started process to end',
 		() => (marked(dev.marker).length === 0 ? true : undefined),
-		STOP_DEADLINE_MS,
+		{ deadlineMs: STOP_DEADLINE_MS, everyMs: 200 },
 	);
 
 run('npm run dev', () => {
@@ -121,7 +112,7 @@ run('npm run dev', () => {
 		await until(
 			'"Press Ctrl-C to stop."',
 			() => (dev.output().includes('Press Ctrl-C to stop.') ? true : undefined),
-			START_DEADLINE_MS,
+			{ deadlineMs: START_DEADLINE_MS, everyMs: 200 },
 		);
 		const before = marked(dev.marker).map((p) => p.command);
 		expect(before.some(isN8n)).toBe(true);
@@ -147,7 +138,7 @@ run('npm run dev', () => {
 		await until(
 			'n8n to be spawned',
 			() => (marked(dev.marker).some((p) => isN8n(p.command)) ? true : undefined),
-			START_DEADLINE_MS,
+			{ deadlineMs: START_DEADLINE_MS, everyMs: 200 },
 		);
 		expect(dev.output()).not.toContain('Press Ctrl-C to stop.');
 		process.kill(-dev.child.pid!, 'SIGINT');
@@ -166,7 +157,7 @@ run('npm run dev', () => {
 		await until(
 			'n8n to be spawned',
 			() => (marked(dev.marker).some((p) => isN8n(p.command)) ? true : undefined),
-			START_DEADLINE_MS,
+			{ deadlineMs: START_DEADLINE_MS, everyMs: 200 },
 		);
 		// SIGKILL runs no handler and no exit hook: only the watchdog can clean up.
 		process.kill(-dev.child.pid!, 'SIGKILL');

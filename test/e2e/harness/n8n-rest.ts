@@ -3,6 +3,8 @@
  * `browser-id` header (n8n binds the session to it). Used to stop a running execution exactly as
  * the editor's Stop button does (`POST /rest/executions/:id/stop`, same on 1.x and 2.x).
  */
+import { until } from './until';
+
 const BROWSER_ID = 'e2e-browser-0001';
 
 export const REST_OWNER = {
@@ -36,7 +38,23 @@ function sessionCookie(response: Response): string {
 	return cookie;
 }
 
+/**
+ * n8n 1.123.81 answers /healthz/readiness about 5 s before it registers its REST routes; until
+ * then /rest/login is a plain 404 ("Cannot POST"). 2.x registers them first.
+ */
+const restRoutesUp = (baseUrl: string) =>
+	until('n8n to register its REST routes', async () => {
+		const response = await fetch(`${baseUrl}/rest/login`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json' },
+			body: '{}',
+		});
+		await response.body?.cancel();
+		return response.status === 404 ? undefined : true;
+	});
+
 async function signIn(baseUrl: string): Promise<string> {
+	await restRoutesUp(baseUrl);
 	const headers = { 'content-type': 'application/json', 'browser-id': BROWSER_ID };
 	// A fresh n8n has no owner; setting one up also signs in. Once set up, sign in instead.
 	const setup = await fetch(`${baseUrl}/rest/owner/setup`, {

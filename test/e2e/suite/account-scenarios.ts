@@ -1,7 +1,7 @@
 import { activateWorkflows } from '../harness/n8n-activate';
+import { until as poll } from '../harness/until';
 import { importCredentials, importWorkflows } from '../harness/n8n-cli';
 import { n8nRest, type N8nRest } from '../harness/n8n-rest';
-import { majorOf } from '../harness/n8n-activate';
 import { startN8n, type RunningN8n } from '../harness/n8n-server';
 import {
 	SIM_PASSWORD,
@@ -27,19 +27,8 @@ const STATE_DEADLINE_MS = 60_000;
 const SHARED_DEADLINE_MS = 120_000;
 const ENDPOINT = '/v3/backlinks/domain_intersection/live';
 
-/** Polls `check` until it returns a value (a state the test waits for); the deadline is a net. */
-async function until<T>(
-	check: () => Promise<T | undefined> | T | undefined,
-	what: string,
-): Promise<T> {
-	const deadline = Date.now() + STATE_DEADLINE_MS;
-	for (;;) {
-		const value = await check();
-		if (value !== undefined) return value;
-		if (Date.now() > deadline) throw new Error(`${what}: not reached`);
-		await new Promise((resolve) => setTimeout(resolve, 20));
-	}
-}
+const until = <T>(check: () => Promise<T | undefined> | T | undefined, what: string) =>
+	poll(what, check, { deadlineMs: STATE_DEADLINE_MS, everyMs: 20 });
 
 /** n8n's JSON log lines (N8N_LOG_FORMAT=json) whose message contains `text`, with their times. */
 function loggedAt(output: string, text: string): number[] {
@@ -87,10 +76,7 @@ export function accountScenarios(context: ContextGetter): void {
 			);
 			// JSON logs carry each line's time, so the node's own end can be read from n8n's log.
 			server = await startN8n(n8n, { secrets: [SIM_PASSWORD], env: { N8N_LOG_FORMAT: 'json' } });
-			// The editor's Stop is driven over n8n's REST session, which this harness signs into on
-			// 2.x; n8n 1.123.81 answered 404 to its sign-in routes here. There the cancel signal is
-			// covered by test/integration/stop.test.ts in n8n-core's engine.
-			if (majorOf(n8n) >= 2) rest = await n8nRest(server.url);
+			rest = await n8nRest(server.url);
 		}, START_TIMEOUT_MS);
 
 		afterAll(async () => {
