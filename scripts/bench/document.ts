@@ -73,7 +73,7 @@ Heap after a forced GC before the run, then \`process.memoryUsage()\` every 5 ms
 
 ${memoryTable(r.memory)}
 
-${sharedAccountSection(r.shared, r.latencyMs)}
+${sharedAccountSection(r.shared)}
 
 ## Functional checks
 

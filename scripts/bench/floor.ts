@@ -12,7 +12,7 @@ export async function floorRun(
 	input?: IDataObject[],
 ): Promise<{ ms: number; problems: string[] }> {
 	api.reset();
-	const run = await timeNode(api.url, parameters, input);
+	const run = await timeNode(api.url, parameters, { input });
 	const { requests, peakInFlight } = api.stats();
 	const problems = run.error ? [`run failed: ${run.error}`] : [];
 	if (peakInFlight > concurrency) problems.push(`${peakInFlight} in flight at C=${concurrency}`);

@@ -69,7 +69,7 @@ export async function manyItemsRun(
 ): Promise<ManyItemsRun> {
 	const pairs = competitorPairs();
 	await sim.reset();
-	const run = await timeNode(sim.url, itemsParameters(limit), itemsInput());
+	const run = await timeNode(sim.url, itemsParameters(limit), { input: itemsInput() });
 	const stats = await sim.stats();
 	const problems = run.error ? [`run failed: ${run.error}`] : [];
 	if (stats.peakInFlight > ITEMS_CONCURRENCY)

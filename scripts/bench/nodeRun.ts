@@ -6,7 +6,12 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workflow';
+import type {
+	IDataObject,
+	INodeExecutionData,
+	INodeParameters,
+	WorkflowExecuteMode,
+} from 'n8n-workflow';
 
 import { DataForSeoBasicAuthApi } from '../../credentials/DataForSeoBasicAuthApi.credentials';
 import type * as NodeModule from '../../nodes/DataForSeoDomainIntersection/DataForSeoDomainIntersection.node';
@@ -47,15 +52,24 @@ function runQueueWaitMs(): number {
 	}
 }
 
+export interface RunOptions {
+	input?: IDataObject[];
+	/** 'manual' is a run from the editor; a webhook or schedule run is not. */
+	mode?: WorkflowExecuteMode;
+	/** The node's typeVersion; 1 writes 0.1.0's columns, every metric and breakdown. */
+	version?: number;
+}
+
 export async function timeNode(
 	baseUrl: string,
 	parameters: INodeParameters,
-	input: IDataObject[] = [{}],
+	{ input = [{}], mode = 'manual', version = 1 }: RunOptions = {},
 ): Promise<TimedRun> {
 	const cpu = process.cpuUsage();
 	const wait = runQueueWaitMs();
 	const started = performance.now();
 	const result = await runWorkflow({
+		mode,
 		nodeTypes: { [NODE_TYPE]: DataForSeoDomainIntersection },
 		credentialTypes: [new DataForSeoBasicAuthApi()],
 		credentials: {
@@ -68,6 +82,7 @@ export async function timeNode(
 			nodes: [
 				fixtureInput('Input', input),
 				node(NODE_NAME, NODE_TYPE, parameters, {
+					typeVersion: version,
 					credentials: { dataForSeoBasicAuthApi: { id: 'sim', name: 'Simulator' } },
 				}),
 			],

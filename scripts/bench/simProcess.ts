@@ -25,7 +25,8 @@ export interface SimLogEntry {
 export interface SimProcess {
 	url: string;
 	reset(): Promise<void>;
-	setLatency(ms: number): Promise<void>;
+	/** `refusalMs`: how soon a 40202 for too many in flight is answered, default `ms`. */
+	setLatency(ms: number, refusalMs?: number): Promise<void>;
 	stats(): Promise<SimStats>;
 	log(): Promise<SimLogEntry[]>;
 	/** CPU the simulator has used so far (Linux /proc), to tell when it, not the node, is busy. */
@@ -95,7 +96,8 @@ export async function startSimProcess(latencyMs: number, graphSize?: number): Pr
 	return {
 		url,
 		reset: async () => void (await control(url, 'POST', 'reset')),
-		setLatency: async (ms) => void (await control(url, 'POST', 'latency', { ms })),
+		setLatency: async (ms, refusalMs) =>
+			void (await control(url, 'POST', 'latency', { ms, refusalMs })),
 		stats: async () => (await control(url, 'GET', 'stats')) as SimStats,
 		log: async () => (await control(url, 'GET', 'log')) as SimLogEntry[],
 		cpuMs: () => processCpuMs(child.pid),

@@ -18,17 +18,16 @@ function active(): ProcessedDataStore {
 	return current;
 }
 
-let initialized = false;
+let initialized: Promise<void> | undefined;
 
 /**
  * Makes `store` the database of n8n's deduplication helpers for the next run. The service is a
  * process-wide singleton that can be initialized once, so it gets a delegate, pointed at each
- * run's store in turn.
+ * run's store in turn; runs that overlap share the last one's store.
  */
 export async function useProcessedData(store: ProcessedDataStore): Promise<void> {
-	if (!initialized) {
-		await DataDeduplicationService.init(delegate);
-		initialized = true;
-	}
+	// One shared promise, so runs started together (the shared-account bench) init it once.
+	initialized ??= DataDeduplicationService.init(delegate);
+	await initialized;
 	current = store;
 }
