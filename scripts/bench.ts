@@ -25,12 +25,7 @@ import { median, pagedBound, roundsBound } from './bench/model';
 import { timeNode } from './bench/nodeRun';
 import { DOCS_TOTAL, docsParameters, returnAllRun, sentTask } from './bench/returnAll';
 import { ISSUE_GOAL, type TimingRow } from './bench/sections';
-import {
-	SHARED_EXECUTIONS,
-	sharedAccountRun,
-	sharedCases,
-	type SharedAccountRun,
-} from './bench/sharedAccount';
+import { sharedAccountRun, sharedCases, type SharedAccountRun } from './bench/sharedAccount';
 import { ROOT, startSimProcess, stopAllSims, type SimProcess } from './bench/simProcess';
 import { startTinyApi, type TinyApi } from './bench/tinyApi';
 
@@ -155,11 +150,11 @@ async function sharedAccount(sim: SimProcess, graph: LinkGraph): Promise<SharedA
 	const runs: SharedAccountRun[] = [];
 	try {
 		for (const sharedCase of sharedCases(LATENCY_MS)) {
-			const label = `${sharedCase.columns} columns, ${sharedCase.latencyMs} ms`;
+			const label = `${sharedCase.executions} executions, ${sharedCase.columns} columns, ${sharedCase.latencyMs} ms`;
 			step(`Shared account warm-up, ${label} (not counted)`);
 			note('Shared account warm-up', (await sharedAccountRun(sim, graph, sharedCase)).problems);
 			for (let run = 0; run < RUNS; run++) {
-				step(`${SHARED_EXECUTIONS.length} executions on one account, ${label}, run ${run + 1}`);
+				step(`One account, ${label}, run ${run + 1}`);
 				const measured = await sharedAccountRun(sim, graph, sharedCase);
 				note('Shared account', measured.problems);
 				runs.push(measured);

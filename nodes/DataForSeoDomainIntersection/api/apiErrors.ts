@@ -17,7 +17,7 @@ const HINTS: Array<[test: (code: number) => boolean, hint: string]> = [
 	],
 	[
 		(code) => code === 40202 || code === 429,
-		`DataForSEO’s rate limit was hit (${MAX_REQUESTS_PER_MINUTE.toLocaleString('en-US')} calls a minute, ${MAX_CONCURRENCY} at once, for the whole account: other workflows count too). Lower ${uiPath('concurrency')} or ${uiPath('requestsPerMinute')}, raise ${uiPath('maxRetries')}, or run later.`,
+		`DataForSEO’s rate limit was hit (${MAX_REQUESTS_PER_MINUTE.toLocaleString('en-US')} calls a minute, ${MAX_CONCURRENCY} at once, for the whole account: other workflows count too). Lower ${uiPath('concurrency')} or ${uiPath('requestsPerMinute')} in the workflows that share the account, raise ${uiPath('timeout')} (a refused request is retried until it has passed), or run later.`,
 	],
 	[
 		(code) => code === 40203,
@@ -49,6 +49,8 @@ export function hintFor(code: number): string {
 /** What the retries did, in words: the hint must not claim retries that never ran. */
 function retryNote(failure: ApiFailure): string {
 	if (!failure.retryable) return '';
+	if (failure.waitedInLineMs !== undefined)
+		return ` It was tried ${failure.retries === 1 ? 'once more' : `${failure.retries} more times`} over ${failure.waitedInLineMs.toLocaleString('en-US')} ms while the account stayed full, until ${uiPath('timeout')} had passed.`;
 	if (failure.retries === 0) return ` It was not tried again: ${uiPath('maxRetries')} is 0.`;
 	const times = failure.retries === 1 ? 'once more' : `${failure.retries} more times`;
 	return ` It was tried ${times} first, with pauses in between.`;
@@ -87,6 +89,8 @@ export class ApiFailure extends Error {
 	readonly retryAfterMs: number | undefined;
 	/** Retries that ran before this failure was final; set when the node gives up. */
 	retries = 0;
+	/** For a rate limit retried until Options > Timeout: how long it was retried, in ms. */
+	waitedInLineMs: number | undefined;
 
 	constructor(
 		readonly code: number,

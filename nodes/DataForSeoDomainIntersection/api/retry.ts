@@ -13,6 +13,12 @@ export const MAX_BACKOFF_MS = 30_000;
 
 export interface RetryPolicy {
 	maxRetries: number;
+	/**
+	 * How long a request refused for the account's rate limit keeps being retried, from its first
+	 * try (Options > Timeout), when maxRetries is above 0. Such a refusal costs nothing and means
+	 * "wait your turn", so it does not use up maxRetries; without this, it does.
+	 */
+	waitInLineMs?: number;
 	/** First back-off in ms; it doubles on each retry, with jitter. */
 	retryDelay: number;
 	throttle: Throttle;
@@ -79,6 +85,9 @@ export async function sendWithRetries(
 	body?: unknown,
 ): Promise<ApiTask> {
 	const pause = policy.pause ?? sleepUnlessStopped;
+	const firstTry = policy.throttle.now();
+	// Retries that count towards maxRetries: all but those waiting in line for the account.
+	let counted = 0;
 	for (let attempt = 0; ; attempt++) {
 		const outcome = await attemptOnce(send, policy, attempt, [method, path, body]);
 		if ('task' in outcome) {
@@ -93,10 +102,15 @@ export async function sendWithRetries(
 			policy.onRateLimited?.();
 			if (ticket >= 0) policy.throttle.refused(ticket);
 		}
-		if (!error.retryable || attempt >= policy.maxRetries) {
+		const inLine = rateLimited && policy.waitInLineMs !== undefined && policy.maxRetries > 0;
+		const waited = policy.throttle.now() - firstTry;
+		const giveUp = inLine ? waited >= (policy.waitInLineMs ?? 0) : counted >= policy.maxRetries;
+		if (!error.retryable || giveUp) {
 			error.retries = attempt;
+			if (inLine) error.waitedInLineMs = waited;
 			throw error;
 		}
+		if (!inLine) counted++;
 		// Back-off sleeps outside the throttle so other pages keep their slots; Stop ends it.
 		// `roomInMs`: when the account is likely to have room again, jittered so that executions
 		// refused together do not come back together.

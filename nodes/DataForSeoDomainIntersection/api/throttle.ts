@@ -82,6 +82,10 @@ export class Throttle {
 		}
 	}
 
+	now(): number {
+		return this.clock.now();
+	}
+
 	/** A rate-limit answer to the call with `ticket`. */
 	refused(ticket: number): void {
 		if (!this.pace.refused(ticket)) return;

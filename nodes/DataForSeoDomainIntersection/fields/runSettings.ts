@@ -16,7 +16,7 @@ export const runSettingFields = defineFields('options', {
 			typeOptions: { minValue: 0, maxValue: 10 },
 			default: 3,
 			description:
-				'How often to retry a request after a temporary failure (rate limit, timeout, DataForSEO server error), e.g. 3',
+				'How often to retry a request after a temporary failure (timeout, network, DataForSEO server error), e.g. 3. A request refused for the rate limit is retried until the Timeout has passed; 0 retries nothing.',
 		},
 	},
 	retryDelay: {
@@ -38,7 +38,7 @@ export const runSettingFields = defineFields('options', {
 			typeOptions: { minValue: 1000 },
 			default: 120000,
 			description:
-				'How long to wait for one answer, in milliseconds, e.g. 120000. It applies to the whole run, so it is read from the first input item.',
+				'How long to wait for one answer, in milliseconds, e.g. 120000, and how long a request the account refuses for its rate limit keeps being retried. It applies to the whole run, so it is read from the first input item.',
 		},
 	},
 	concurrency: {

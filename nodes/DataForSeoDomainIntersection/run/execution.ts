@@ -72,6 +72,7 @@ export class Execution {
 				this.send,
 				{
 					maxRetries: settings.maxRetries,
+					waitInLineMs: settings.timeout,
 					retryDelay: settings.retryDelay,
 					throttle: this.throttle,
 					signal: this.signal,

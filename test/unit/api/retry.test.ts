@@ -234,6 +234,50 @@ describe('sendWithRetries', () => {
 			expect(pauses[1]).toBeLessThanOrEqual(6000);
 		});
 
+		it('keeps retrying a refused request until Timeout has passed, not only Max Retries times', async () => {
+			let now = 0;
+			const clock = { now: () => now, sleep: async () => undefined };
+			const refusals = (count: number) => Array.from({ length: count }, refusal);
+			const policy = (waitInLineMs?: number, maxRetries = 3) => ({
+				maxRetries,
+				retryDelay: 1000,
+				waitInLineMs,
+				throttle: new Throttle(5, 60_000, undefined, clock),
+				// Each pause moves the clock: 8 s of waiting for room per refusal.
+				pause: async () => void (now += 8000),
+			});
+			// Seven refusals in 56 s, then room: within a 120 s Timeout, so it gets through.
+			const inLine = scripted(...refusals(7), ok());
+			await sendWithRetries(inLine.send, policy(120_000), 'POST', '/x');
+			expect(inLine.calls).toHaveLength(8);
+
+			// Past the Timeout it gives up, and says for how long it tried.
+			now = 0;
+			const full = scripted(...refusals(20));
+			const error = (await sendWithRetries(full.send, policy(30_000), 'POST', '/x').catch(
+				(e: unknown) => e,
+			)) as ApiFailure;
+			expect(error.code).toBe(40202);
+			expect(full.calls).toHaveLength(5);
+			expect(describeFailure(error)).toMatch(
+				/tried 4 more times over 32,000 ms while the account stayed full, until Options > Technical: Timeout \(Ms\) had passed/,
+			);
+
+			// Max Retries 0 retries nothing, and other failures still count towards Max Retries.
+			const none = scripted(refusal(), ok());
+			await expect(
+				sendWithRetries(none.send, policy(120_000, 0), 'POST', '/x'),
+			).rejects.toMatchObject({ code: 40202 });
+			expect(none.calls).toHaveLength(1);
+			const server = scripted(
+				...Array.from({ length: 5 }, () => envelope(50000, 'Internal Error.')),
+			);
+			await expect(
+				sendWithRetries(server.send, policy(120_000, 2), 'POST', '/x'),
+			).rejects.toMatchObject({ code: 50000 });
+			expect(server.calls).toHaveLength(3);
+		});
+
 		it('stops waiting at once on Stop, and sends nothing more', async () => {
 			const controller = new AbortController();
 			const throttle = new Throttle(5, 60_000, controller.signal);
