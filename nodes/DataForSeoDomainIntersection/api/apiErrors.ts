@@ -49,10 +49,10 @@ export function hintFor(code: number): string {
 /** What the retries did, in words: the hint must not claim retries that never ran. */
 function retryNote(failure: ApiFailure): string {
 	if (!failure.retryable) return '';
-	if (failure.waitedInLineMs !== undefined)
-		return ` It was tried ${failure.retries === 1 ? 'once more' : `${failure.retries} more times`} over ${failure.waitedInLineMs.toLocaleString('en-US')} ms while the account stayed full, until ${uiPath('timeout')} had passed.`;
-	if (failure.retries === 0) return ` It was not tried again: ${uiPath('maxRetries')} is 0.`;
 	const times = failure.retries === 1 ? 'once more' : `${failure.retries} more times`;
+	if (failure.waitedInLineMs !== undefined)
+		return ` It was tried ${times} over ${failure.waitedInLineMs.toLocaleString('en-US')} ms while the account stayed full, until ${uiPath('timeout')} had passed.`;
+	if (failure.retries === 0) return ` It was not tried again: ${uiPath('maxRetries')} is 0.`;
 	return ` It was tried ${times} first, with pauses in between.`;
 }
 

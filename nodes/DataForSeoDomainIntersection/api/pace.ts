@@ -5,10 +5,12 @@
  * executions may be using it too, so a rate-limit answer means "the account is full", not "this
  * execution is too fast". The share is cut in half on such an answer (multiplicative decrease),
  * at most once per burst: answers to calls that were already on their way when it was cut are the
- * same burst, and so are refusals before any call sent after the cut is answered. Each answered call then gives back one call in flight, so the share doubles with
- * each round trip, up to the configured values, which stay the hard cap. A slower, additive
- * climb (one call per round trip) is what TCP does, but here it left an execution that had been
- * cut to its floor while two others filled the account crawling long after they had finished; a refusal costs nothing, and the next one halves the share again.
+ * same burst, and so are refusals before any call sent after the cut is answered. Each answered
+ * call then gives back one call in flight, so the share doubles with each round trip, up to the
+ * configured values, which stay the hard cap. A slower, additive climb (one call per round trip)
+ * is what TCP does, but here it left an execution that had been cut to its floor while two others
+ * filled the account crawling long after they had finished; a refusal costs nothing, and the
+ * next one halves the share again.
  */
 /** Down to one call in flight, and never below 1/64 of the configured rate. */
 const FLOOR = 1 / 64;

@@ -102,9 +102,11 @@ export async function sendWithRetries(
 			policy.onRateLimited?.();
 			if (ticket >= 0) policy.throttle.refused(ticket);
 		}
-		const inLine = rateLimited && policy.waitInLineMs !== undefined && policy.maxRetries > 0;
+		// A refusal waits in line (until waitInLineMs) unless Max Retries 0 asked for no retry.
+		const lineMs = rateLimited && policy.maxRetries > 0 ? policy.waitInLineMs : undefined;
+		const inLine = lineMs !== undefined;
 		const waited = policy.throttle.now() - firstTry;
-		const giveUp = inLine ? waited >= (policy.waitInLineMs ?? 0) : counted >= policy.maxRetries;
+		const giveUp = inLine ? waited >= lineMs : counted >= policy.maxRetries;
 		if (!error.retryable || giveUp) {
 			error.retries = attempt;
 			if (inLine) error.waitedInLineMs = waited;

@@ -77,12 +77,25 @@ const isWatchdog = (command: string) => command.includes('dev-reaper.mjs');
 /** What dev starts for the user: everything but its own watchdog. */
 const isStarted = (command: string) => !isWatchdog(command);
 
+const n8nSpawned = (dev: Dev) =>
+	until(
+		'n8n to be spawned',
+		() => (marked(dev.marker).some((p) => isN8n(p.command)) ? true : undefined),
+		{ deadlineMs: START_DEADLINE_MS },
+	);
+
+/** The processes dev started that are still running, its watchdog aside. */
+const startedLeft = (dev: Dev) =>
+	marked(dev.marker)
+		.map((p) => p.command)
+		.filter(isStarted);
+
 /** Waits until no marked process is left at all, the watchdog included. */
 const noneLeft = (dev: Dev) =>
 	until(
 		'every started process to end',
 		() => (marked(dev.marker).length === 0 ? true : undefined),
-		{ deadlineMs: STOP_DEADLINE_MS, everyMs: 200 },
+		{ deadlineMs: STOP_DEADLINE_MS },
 	);
 
 run('npm run dev', () => {
@@ -112,7 +125,7 @@ run('npm run dev', () => {
 		await until(
 			'"Press Ctrl-C to stop."',
 			() => (dev.output().includes('Press Ctrl-C to stop.') ? true : undefined),
-			{ deadlineMs: START_DEADLINE_MS, everyMs: 200 },
+			{ deadlineMs: START_DEADLINE_MS },
 		);
 		const before = marked(dev.marker).map((p) => p.command);
 		expect(before.some(isN8n)).toBe(true);
@@ -123,11 +136,7 @@ run('npm run dev', () => {
 		process.kill(-dev.child.pid!, 'SIGINT');
 		await dev.exited;
 		// When npm returns, n8n and the simulator are gone; the watchdog ends right after.
-		expect(
-			marked(dev.marker)
-				.map((p) => p.command)
-				.filter(isStarted),
-		).toEqual([]);
+		expect(startedLeft(dev)).toEqual([]);
 		expect(dev.output()).toContain('Stopped: n8n and the simulator are no longer running.');
 		await noneLeft(dev);
 	});
@@ -135,30 +144,18 @@ run('npm run dev', () => {
 	it('Ctrl-C while n8n is starting stops what was started so far', async () => {
 		const dev = await startDev(userFolder);
 		started.push(dev);
-		await until(
-			'n8n to be spawned',
-			() => (marked(dev.marker).some((p) => isN8n(p.command)) ? true : undefined),
-			{ deadlineMs: START_DEADLINE_MS, everyMs: 200 },
-		);
+		await n8nSpawned(dev);
 		expect(dev.output()).not.toContain('Press Ctrl-C to stop.');
 		process.kill(-dev.child.pid!, 'SIGINT');
 		await dev.exited;
-		expect(
-			marked(dev.marker)
-				.map((p) => p.command)
-				.filter(isStarted),
-		).toEqual([]);
+		expect(startedLeft(dev)).toEqual([]);
 		await noneLeft(dev);
 	});
 
 	it('when dev itself is killed outright, its watchdog stops n8n and the simulator', async () => {
 		const dev = await startDev(userFolder);
 		started.push(dev);
-		await until(
-			'n8n to be spawned',
-			() => (marked(dev.marker).some((p) => isN8n(p.command)) ? true : undefined),
-			{ deadlineMs: START_DEADLINE_MS, everyMs: 200 },
-		);
+		await n8nSpawned(dev);
 		// SIGKILL runs no handler and no exit hook: only the watchdog can clean up.
 		process.kill(-dev.child.pid!, 'SIGKILL');
 		await dev.exited;

@@ -5,7 +5,7 @@
 export async function until<T>(
 	what: string,
 	check: () => Promise<T | undefined> | T | undefined,
-	{ deadlineMs = 120_000, everyMs = 50 }: { deadlineMs?: number; everyMs?: number } = {},
+	{ deadlineMs = 120_000, everyMs = 200 }: { deadlineMs?: number; everyMs?: number } = {},
 ): Promise<T> {
 	const deadline = Date.now() + deadlineMs;
 	for (;;) {

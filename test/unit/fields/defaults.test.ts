@@ -1,10 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { properties } from '../../../nodes/DataForSeoDomainIntersection/description';
-import {
-	buildRequest,
-	type NodeParameters,
-} from '../../../nodes/DataForSeoDomainIntersection/request/buildRequest';
+import { buildRequest } from '../../../nodes/DataForSeoDomainIntersection/request/buildRequest';
+import { nodeParameters } from '../nodeParameters';
 
 /** DataForSEO's documented defaults (docs: domain_intersection/live), the test's own oracle. */
 const API_DEFAULTS: Record<string, unknown> = {
@@ -18,15 +16,7 @@ const API_DEFAULTS: Record<string, unknown> = {
 	rank_scale: 'one_thousand',
 };
 
-const base: NodeParameters = {
-	targets: 'moz.com, ahrefs.com',
-	excludeTargets: 'semrush.com',
-	returnAll: false,
-	limit: 50,
-	maxResults: 0,
-	outputFormat: 'flat',
-	options: {},
-};
+const base = nodeParameters({ excludeTargets: 'semrush.com' });
 
 const options = properties.find((property) => property.name === 'options')!
 	.options as INodeProperties[];

@@ -12,6 +12,7 @@ import {
 } from '../../../nodes/DataForSeoDomainIntersection/fields';
 import { buildRequest } from '../../../nodes/DataForSeoDomainIntersection/request/buildRequest';
 import { InputError } from '../../../nodes/DataForSeoDomainIntersection/request/inputError';
+import { nodeParameters } from '../nodeParameters';
 
 const NODE_DIR = join(__dirname, '../../../nodes/DataForSeoDomainIntersection');
 
@@ -57,15 +58,7 @@ describe('fields: one place per field', () => {
 
 	it('names only UI labels in errors about bad input', () => {
 		const shown = uiLabels();
-		const base = {
-			targets: 'moz.com, ahrefs.com',
-			excludeTargets: '',
-			returnAll: false,
-			limit: 50,
-			maxResults: 0,
-			outputFormat: 'flat',
-			options: {},
-		};
+		const base = nodeParameters();
 		const bad = [
 			{ targets: '' },
 			{ excludeTargets: 'moz.com' },

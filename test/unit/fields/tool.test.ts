@@ -11,6 +11,7 @@ import {
 	fromAiKey,
 	toolInputMessage,
 } from '../../../nodes/DataForSeoDomainIntersection/output/toolErrors';
+import { nodeParameters } from '../nodeParameters';
 
 const TYPE = 'n8n-nodes-dataforseo-domain-intersection.dataForSeoDomainIntersection';
 const plain = new DataForSeoDomainIntersection().description;
@@ -78,15 +79,7 @@ describe('errors for the model', () => {
 	});
 	const refusal = (targets: string): InputError => {
 		try {
-			buildRequest({
-				targets,
-				excludeTargets: '',
-				returnAll: false,
-				limit: 20,
-				maxResults: 0,
-				outputFormat: 'compact',
-				options: {},
-			});
+			buildRequest(nodeParameters({ targets, limit: 20, outputFormat: 'compact' }));
 		} catch (error) {
 			if (error instanceof InputError) return error;
 		}

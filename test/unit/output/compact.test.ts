@@ -9,20 +9,20 @@ import {
 	type CompactFacts,
 } from '../../../nodes/DataForSeoDomainIntersection/output/compact';
 import { buildRequest } from '../../../nodes/DataForSeoDomainIntersection/request/buildRequest';
+import { nodeParameters } from '../nodeParameters';
 
 const items = example.tasks[0].result[0].items as unknown as ApiItem[];
 
 const request = (targets: string, more: Record<string, unknown> = {}) =>
-	buildRequest({
-		targets,
-		excludeTargets: 'semrush.com',
-		returnAll: false,
-		limit: 20,
-		maxResults: 0,
-		outputFormat: 'compact',
-		options: {},
-		...more,
-	});
+	buildRequest(
+		nodeParameters({
+			targets,
+			excludeTargets: 'semrush.com',
+			limit: 20,
+			outputFormat: 'compact',
+			...more,
+		}),
+	);
 
 const facts = (overrides: Partial<CompactFacts> = {}): CompactFacts => ({
 	request: request('moz.com, ahrefs.com'),

@@ -13,18 +13,10 @@ import {
 } from '../../../nodes/DataForSeoDomainIntersection/request/buildRequest';
 import { Execution } from '../../../nodes/DataForSeoDomainIntersection/run/execution';
 import type { PagingOutcome } from '../../../nodes/DataForSeoDomainIntersection/run/pages';
+import { nodeParameters } from '../nodeParameters';
 
 const request = (overrides: Partial<NodeParameters> = {}) =>
-	buildRequest({
-		targets: 'moz.com, ahrefs.com',
-		excludeTargets: '',
-		returnAll: false,
-		limit: 5,
-		maxResults: 0,
-		outputFormat: 'flat',
-		options: {},
-		...overrides,
-	});
+	buildRequest(nodeParameters({ limit: 5, ...overrides }));
 
 function execution(stats: Partial<Execution['stats']> = {}): Execution {
 	const run = new Execution(

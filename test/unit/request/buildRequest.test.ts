@@ -3,17 +3,9 @@ import {
 	buildRequest,
 	type NodeParameters,
 } from '../../../nodes/DataForSeoDomainIntersection/request/buildRequest';
+import { nodeParameters } from '../nodeParameters';
 
-const base = (overrides: Partial<NodeParameters> = {}): NodeParameters => ({
-	targets: 'moz.com, ahrefs.com',
-	excludeTargets: '',
-	returnAll: false,
-	limit: 50,
-	maxResults: 0,
-	outputFormat: 'flat',
-	options: {},
-	...overrides,
-});
+const base = nodeParameters;
 
 function inputError(params: NodeParameters): InputError {
 	try {

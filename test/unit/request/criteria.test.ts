@@ -3,17 +3,10 @@ import {
 	buildRequest,
 	type NodeParameters,
 } from '../../../nodes/DataForSeoDomainIntersection/request/buildRequest';
+import { nodeParameters } from '../nodeParameters';
 
-const base = (overrides: Partial<NodeParameters> = {}): NodeParameters => ({
-	targets: 'moz.com, ahrefs.com',
-	excludeTargets: 'semrush.com',
-	returnAll: false,
-	limit: 5,
-	maxResults: 0,
-	outputFormat: 'flat',
-	options: {},
-	...overrides,
-});
+const base = (overrides: Partial<NodeParameters> = {}): NodeParameters =>
+	nodeParameters({ excludeTargets: 'semrush.com', limit: 5, ...overrides });
 
 const backlinksOver10 = {
 	conditions: [{ target: 1, field: 'backlinks', operator: '>', value: '10' }],

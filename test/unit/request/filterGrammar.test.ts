@@ -6,6 +6,7 @@ import {
 } from '../../../nodes/DataForSeoDomainIntersection/request/filterGrammar';
 import { InputError } from '../../../nodes/DataForSeoDomainIntersection/request/inputError';
 import { buildRequest } from '../../../nodes/DataForSeoDomainIntersection/request/buildRequest';
+import { nodeParameters } from '../nodeParameters';
 
 const rules = { field: 'Filters', targetCount: 2 };
 
@@ -105,15 +106,13 @@ describe('validateFilters', () => {
 
 	it('reports invalid JSON text with the parameter name', () => {
 		const message = refusal(() =>
-			buildRequest({
-				targets: 'a.com',
-				excludeTargets: '',
-				returnAll: false,
-				limit: 5,
-				maxResults: 0,
-				outputFormat: 'flat',
-				options: { filtersJson: "['1.rank', '>', 1]" },
-			}),
+			buildRequest(
+				nodeParameters({
+					targets: 'a.com',
+					limit: 5,
+					options: { filtersJson: "['1.rank', '>', 1]" },
+				}),
+			),
 		);
 		expect(message).toMatch(/^Options > Filters \(JSON\): this is not valid JSON/);
 	});

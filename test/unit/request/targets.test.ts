@@ -8,17 +8,10 @@ import {
 	normalizeList,
 	normalizeTarget,
 } from '../../../nodes/DataForSeoDomainIntersection/request/targets';
+import { nodeParameters } from '../nodeParameters';
 
 const request = (targets: unknown, excludeTargets: unknown = ''): ReturnType<typeof buildRequest> =>
-	buildRequest({
-		targets,
-		excludeTargets,
-		returnAll: false,
-		limit: 10,
-		maxResults: 0,
-		outputFormat: 'flat',
-		options: {},
-	} as NodeParameters);
+	buildRequest(nodeParameters({ targets, excludeTargets, limit: 10 } as Partial<NodeParameters>));
 
 describe('targets as people paste them', () => {
 	it.each([

@@ -15,18 +15,10 @@ import {
 	type NodeParameters,
 } from '../../../nodes/DataForSeoDomainIntersection/request/buildRequest';
 import type { ApiItem } from '../../../nodes/DataForSeoDomainIntersection/api/responseSchema';
+import { nodeParameters } from '../nodeParameters';
 
 const request = (overrides: Partial<NodeParameters> = {}) =>
-	buildRequest({
-		targets: 'a.com, b.com',
-		excludeTargets: '',
-		returnAll: false,
-		limit: 50,
-		maxResults: 0,
-		outputFormat: 'flat',
-		options: {},
-		...overrides,
-	});
+	buildRequest(nodeParameters({ targets: 'a.com, b.com', ...overrides }));
 
 const item = (domain: string): ApiItem => ({
 	domain_intersection: { '1': { target: domain }, '2': { target: domain } },
