@@ -22,7 +22,10 @@ export interface RetryPolicy {
 	/** First back-off in ms; it doubles on each retry, with jitter. */
 	retryDelay: number;
 	throttle: Throttle;
-	/** The execution's cancel signal: no new try and no pause after Stop. */
+	/**
+	 * The execution's abort (Stop, or another item's failure): the request in flight is aborted,
+	 * and no pause or new try follows.
+	 */
 	signal?: AbortSignal;
 	/** Called for every request actually sent; `attempt` 0 is the first try. */
 	onAttempt?: (attempt: number) => void;
@@ -61,7 +64,7 @@ async function attemptOnce(
 			ticket = given;
 			answeredBefore = throttle.room.answeredCalls;
 			policy.onAttempt?.(attempt);
-			return readTask(readEnvelope(await send(...request)));
+			return readTask(readEnvelope(await send(...request, policy.signal)));
 		});
 		return { task, ticket };
 	} catch (error) {

@@ -22,6 +22,11 @@ export class Room {
 		return this.answered;
 	}
 
+	/** Calls sent and not yet back. */
+	get onTheWire(): number {
+		return this.out;
+	}
+
 	/** A call goes out; give the result to `back` when it ends. */
 	sent(): number {
 		this.out++;

@@ -20,38 +20,56 @@ export interface HttpResponse {
 
 /**
  * One authenticated HTTP exchange. Rejects only when no answer came back, with an ApiFailure
- * (timeout, network) or a StoppedError.
+ * (timeout, network) or a StoppedError. `signal` (the execution's abort: Stop, or another item's
+ * failure) aborts it in flight.
  */
 export type Send = (
 	method: IHttpRequestMethods,
 	path: string,
 	body?: unknown,
+	signal?: AbortSignal,
 ) => Promise<HttpResponse>;
 
 /**
+ * n8n's helper replaces a request's `abortSignal` with the context's own cancel signal (1.x and
+ * 2.x), which only Stop fires. Asked through a context that answers with `signal`, it aborts the
+ * request when another item fails too; everything else is the node's own context.
+ */
+function withCancelSignal<T extends object>(fn: T, signal: AbortSignal | undefined): T {
+	if (!signal || !('getExecutionCancelSignal' in fn)) return fn;
+	return Object.create(fn, { getExecutionCancelSignal: { value: () => signal } }) as T;
+}
+
+/**
  * The thin transport: n8n's authenticated HTTP helper, answers of every status returned whole.
- * `signal` (the execution's cancel signal) aborts the request in flight when the user stops the
- * execution; n8n 1.x and 2.x also pass it themselves, this makes it explicit.
+ * A request is aborted in flight by the signal it is sent with, else by `stopSignal` (the
+ * execution's cancel signal, when the user stops it).
  */
 export function n8nSender(
 	fn: IExecuteFunctions | ILoadOptionsFunctions,
 	baseUrl: string,
 	timeout: number,
-	signal?: AbortSignal,
+	stopSignal?: AbortSignal,
 ): Send {
-	return async (method, path, body) => {
+	return async (method, path, body, callSignal) => {
 		const started = Date.now();
+		const signal = callSignal ?? stopSignal;
+		const context = withCancelSignal(fn, signal);
 		try {
-			const response = (await fn.helpers.httpRequestWithAuthentication.call(fn, CREDENTIAL_TYPE, {
-				method,
-				url: `${baseUrl}${path}`,
-				body: body as IDataObject | IDataObject[] | undefined,
-				json: true,
-				timeout,
-				returnFullResponse: true,
-				ignoreHttpStatusErrors: true,
-				...(signal ? { abortSignal: signal } : {}),
-			})) as { statusCode: number; body: unknown; headers?: Record<string, unknown> };
+			const response = (await fn.helpers.httpRequestWithAuthentication.call(
+				context,
+				CREDENTIAL_TYPE,
+				{
+					method,
+					url: `${baseUrl}${path}`,
+					body: body as IDataObject | IDataObject[] | undefined,
+					json: true,
+					timeout,
+					returnFullResponse: true,
+					ignoreHttpStatusErrors: true,
+					...(signal ? { abortSignal: signal } : {}),
+				},
+			)) as { statusCode: number; body: unknown; headers?: Record<string, unknown> };
 			return {
 				statusCode: response.statusCode,
 				body: response.body,

@@ -36,3 +36,37 @@ export async function sleepUnlessStopped(
 		if (onAbort) signal.removeEventListener('abort', onAbort);
 	}
 }
+
+/**
+ * One abort for the whole execution, fired by n8n's Stop or by the first failure that fails the
+ * execution: everything that waits or sends listens to `signal`, so the other items' requests in
+ * flight are aborted and their waits end at once. `cause` tells the two apart, so that the user
+ * sees the failure itself, not "canceled".
+ */
+export class ExecutionAbort {
+	private readonly controller = new AbortController();
+	readonly signal = this.controller.signal;
+	/** What ended the execution first; undefined while it runs. */
+	cause: 'stop' | 'failure' | undefined;
+
+	constructor(readonly stopSignal?: AbortSignal) {
+		if (stopSignal?.aborted) this.end('stop');
+		else stopSignal?.addEventListener('abort', () => this.end('stop'), { once: true });
+	}
+
+	/** The user stopped the execution before anything failed. */
+	get stopped(): boolean {
+		return this.cause === 'stop';
+	}
+
+	/** An item failed and fails the execution: the others end now. */
+	fail(): void {
+		this.end('failure');
+	}
+
+	private end(cause: 'stop' | 'failure'): void {
+		if (this.cause) return;
+		this.cause = cause;
+		this.controller.abort();
+	}
+}

@@ -129,14 +129,14 @@ const NO_OUTPUT: RunReport = {
 	manual: false,
 };
 
-/** The log line: the node's name, "stopped:" when the user stopped it, then the hint. */
+/** The log line: the node's name, "stopped:" or "failed:" when the run ended so, then the hint. */
 export function summarize(
 	execution: Execution,
-	ending?: 'stopped',
+	ending?: 'stopped' | 'failed',
 	report: RunReport = NO_OUTPUT,
 ): string {
 	const { message } = buildHint(execution, report);
-	return `${NAME}: ${ending === 'stopped' ? 'stopped: ' : ''}${message}`;
+	return `${NAME}: ${ending ? `${ending}: ` : ''}${message}`;
 }
 
 /** Tells the user what the run did: a hint above the output where n8n supports hints, and a log line. */

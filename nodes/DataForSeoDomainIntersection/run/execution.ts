@@ -1,10 +1,11 @@
 import { CostGuard } from './cost';
 import type { FetchPage } from './pages';
-import type { ApiItem } from '../api/responseSchema';
-import type { RunSettings } from '../request/task';
+import type { ApiItem, ApiTask } from '../api/responseSchema';
+import type { DomainIntersectionTask, RunSettings } from '../request/task';
 import { Throttle } from '../api/throttle';
-import { sendWithRetries } from '../api/retry';
+import { sendWithRetries, type RetryPolicy } from '../api/retry';
 import type { Send } from '../api/sender';
+import { ExecutionAbort } from '../api/stop';
 
 export const LIVE_PATH = '/v3/backlinks/domain_intersection/live';
 
@@ -37,6 +38,9 @@ export const SHARED_SETTINGS = ['timeout', 'concurrency', 'requestsPerMinute', '
  */
 export class Execution {
 	readonly throttle: Throttle;
+	/** Fired by Stop or by the first failure; `signal` is its signal. */
+	readonly abort: ExecutionAbort;
+	readonly signal: AbortSignal;
 	readonly costGuard: CostGuard;
 	readonly stats: ExecutionStats = {
 		requests: 0,
@@ -53,40 +57,46 @@ export class Execution {
 	};
 
 	/**
-	 * `signal` is n8n's cancel signal for the execution: on Stop the requests in flight are
-	 * aborted, queued ones and back-off pauses end at once, and nothing more is sent.
+	 * `stopSignal` is n8n's cancel signal for the execution. On Stop, or once an item fails the
+	 * execution, the requests in flight are aborted, queued ones and back-off pauses end at once,
+	 * and nothing more is sent.
 	 */
 	constructor(
 		private readonly send: Send,
 		readonly settings: RunSettings,
-		readonly signal?: AbortSignal,
+		stopSignal?: AbortSignal,
 	) {
-		this.throttle = new Throttle(settings.concurrency, settings.requestsPerMinute, signal);
+		this.abort = new ExecutionAbort(stopSignal);
+		this.signal = this.abort.signal;
+		this.throttle = new Throttle(settings.concurrency, settings.requestsPerMinute, this.signal);
 		this.costGuard = new CostGuard(settings.maxCost);
 	}
 
-	/** A page fetcher for one item; `counters` also receives that item's own requests and cost. */
+	/** False with Continue On Fail: a failing item then ends only itself. */
+	failFast = true;
+	/** The error that failed the execution, and the other requests it cut off in flight. */
+	failedWith: unknown;
+	cutRequests = 0;
+
+	/** The first failure ends the execution: the others' requests are aborted, their waits end. */
+	fail(error: unknown): void {
+		if (this.abort.cause) return;
+		this.failedWith = error;
+		this.cutRequests = this.throttle.room.onTheWire;
+		this.abort.fail();
+	}
+
+	/**
+	 * A page fetcher for one item; `counters` also receives that item's own requests and cost. A
+	 * request that fails for good fails the execution at once (unless `failFast` is off), not
+	 * once its item's other pages have ended.
+	 */
 	pageFetcher(settings: RunSettings, counters: { requests: number; cost: number }): FetchPage {
 		return async (task) => {
-			const result = await sendWithRetries(
-				this.send,
-				{
-					maxRetries: settings.maxRetries,
-					waitInLineMs: settings.timeout,
-					retryDelay: settings.retryDelay,
-					throttle: this.throttle,
-					signal: this.signal,
-					onRateLimited: () => this.stats.rateLimited++,
-					onAttempt: (attempt) => {
-						this.stats.requests++;
-						counters.requests++;
-						if (attempt > 0) this.stats.retries++;
-					},
-				},
-				'POST',
-				LIVE_PATH,
-				[task],
-			);
+			const sent = this.sendPage(settings, counters, task);
+			// Seen before the item's own handling, which waits for its other pages.
+			sent.catch((error: unknown) => this.failFast && this.fail(error));
+			const result = await sent;
 			const cost = result.cost ?? 0;
 			this.stats.cost += cost;
 			counters.cost += cost;
@@ -94,5 +104,26 @@ export class Execution {
 			// readTask has checked every item's shape.
 			return { total: page?.total_count ?? 0, items: (page?.items ?? []) as ApiItem[] };
 		};
+	}
+
+	private sendPage(
+		settings: RunSettings,
+		counters: { requests: number; cost: number },
+		task: DomainIntersectionTask,
+	): Promise<ApiTask> {
+		const policy: RetryPolicy = {
+			maxRetries: settings.maxRetries,
+			waitInLineMs: settings.timeout,
+			retryDelay: settings.retryDelay,
+			throttle: this.throttle,
+			signal: this.signal,
+			onRateLimited: () => this.stats.rateLimited++,
+			onAttempt: (attempt) => {
+				this.stats.requests++;
+				counters.requests++;
+				if (attempt > 0) this.stats.retries++;
+			},
+		};
+		return sendWithRetries(this.send, policy, 'POST', LIVE_PATH, [task]);
 	}
 }
