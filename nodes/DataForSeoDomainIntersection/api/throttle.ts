@@ -42,7 +42,7 @@ export class Throttle {
 		private readonly clock: ThrottleClock = realClock,
 	) {
 		this.pace = new Pace(concurrency, requestsPerMinute);
-		this.room = new Room(() => clock.now());
+		this.room = new Room(clock);
 		this.tokens = this.burst;
 		this.refilledAt = clock.now();
 		signal?.addEventListener('abort', () => this.stop(), { once: true });

@@ -1,8 +1,9 @@
-// The first failure ends the whole execution at once (issue 19, point 1), through n8n-core's
-// engine: the other items' requests in flight are aborted, their back-off and rate-limit waits
+// Run control through n8n-core's engine (issue 19). The first failure ends the whole execution
+// at once: the other items' requests in flight are aborted, their back-off and rate-limit waits
 // end, and the error the user sees is that failure. The simulator holds answers and hands out
 // scripted failures in arrival order; each scenario reads the same whichever item's request
-// arrives first, so it does not depend on the order the two requests reach it.
+// arrives first, so it does not depend on the order the two requests reach it. And a request
+// refused for the rate limit is retried without waiting for an unrelated slow one.
 import type { INodeParameters } from 'n8n-workflow';
 
 import { ProcessedDataStore } from './harness';
@@ -139,5 +140,33 @@ describe('a failing item ends the others at once', () => {
 		expect(result.error?.message).toBe("DataForSEO 40501: Invalid Field: 'filters'.");
 		expect(result.settledAt - invalidAnswer().endedAt).toBeLessThan(1000);
 		expect(processedData.size()).toBe(0);
+	});
+});
+
+describe('a request refused for the rate limit', () => {
+	it('is retried within a few seconds while another request of the run is held', async () => {
+		sim.hold({ inFlight: 1_000_000 }); // the offset-5 request waits until released
+		// The held request takes whichever refusal it draws with it; the other is refused at once.
+		sim.failNext({ envelopeCode: 40202 }, { envelopeCode: 40202 });
+		// Released once the refused request's retry has been answered, not before.
+		void until(
+			() => posts().filter((entry) => entry.statusCode === 20000 && entry.endedAt > 0).length > 0,
+		).then(() => sim.release());
+		const result = await runNode({
+			baseUrl: sim.url,
+			...twoItems({ timeout: 20_000, retryDelay: 1000, maxRetries: 2 }),
+		});
+
+		expect(result.status).toBe('success');
+		expect(json(result)).toHaveLength(20);
+		const log = posts();
+		// The first refusal to come back (the held request may draw the other one).
+		const [refusal] = log
+			.filter((entry) => entry.statusCode === 40202)
+			.sort((a, b) => a.endedAt - b.endedAt);
+		const retry = log.find((entry) => entry.startedAt > refusal.endedAt);
+		expect(retry?.body).toEqual(refusal.body);
+		// Without the fix it waited for the held request: until it was released or timed out.
+		expect((retry?.startedAt ?? Infinity) - refusal.endedAt).toBeLessThan(5000);
 	});
 });
