@@ -1,6 +1,7 @@
 import { Pace } from './pace';
 import { Room } from './room';
 import { sleepUnlessStopped, StoppedError } from './stop';
+import { StartWindow } from './window';
 
 /** Thrown to calls still queued when another item has already failed the execution. */
 export class CancelledError extends Error {
@@ -21,7 +22,8 @@ const realClock: ThrottleClock = { now: () => Date.now(), sleep: sleepUnlessStop
 /**
  * Keeps one execution inside DataForSEO's limits: calls in flight within the pace's window (at
  * most `concurrency`), and call starts within its rate. The rate is a token bucket, so a burst of
- * up to the window can start at once while the long-run rate stays within the limit. Rate-limit
+ * up to the window can start at once, and a StartWindow keeps the configured Requests per Minute
+ * a ceiling over every minute, the first one included. Rate-limit
  * answers shrink both, and successes grow them back (see Pace). On Stop, every queued call and
  * every wait ends at once with StoppedError.
  */
@@ -32,6 +34,8 @@ export class Throttle {
 	/** When the account should have room again after a refusal. */
 	readonly room: Room;
 	private tokens: number;
+	/** Requests per Minute as a ceiling over every minute, whatever the bucket allows. */
+	private readonly minute: StartWindow;
 	private refilledAt: number;
 	private stopped = false;
 
@@ -44,6 +48,7 @@ export class Throttle {
 		this.pace = new Pace(concurrency, requestsPerMinute);
 		this.room = new Room(clock);
 		this.tokens = this.burst;
+		this.minute = new StartWindow(requestsPerMinute);
 		this.refilledAt = clock.now();
 		signal?.addEventListener('abort', () => this.stop(), { once: true });
 	}
@@ -146,8 +151,9 @@ export class Throttle {
 		const interval = this.pace.intervalMs;
 		this.tokens = Math.min(this.burst, this.tokens + (now - this.refilledAt) / interval);
 		this.refilledAt = now;
-		// Taking the token before sleeping reserves this call's place in line.
+		// Taking the token and booking the start before sleeping reserves this call's place.
 		this.tokens -= 1;
-		if (this.tokens < 0) await this.clock.sleep(-this.tokens * interval, this.signal);
+		const start = this.minute.book(now + Math.max(0, -this.tokens * interval));
+		if (start > now) await this.clock.sleep(start - now, this.signal);
 	}
 }
