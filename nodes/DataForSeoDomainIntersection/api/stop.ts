@@ -45,7 +45,7 @@ export async function sleepUnlessStopped(
  */
 export class ExecutionAbort {
 	private readonly controller = new AbortController();
-	readonly signal = this.controller.signal;
+	readonly signal: AbortSignal = this.controller.signal;
 	/** What ended the execution first; undefined while it runs. */
 	cause: 'stop' | 'failure' | undefined;
 

@@ -38,6 +38,9 @@ export class Throttle {
 	private readonly minute: StartWindow;
 	private refilledAt: number;
 	private stopped = false;
+	/** Rejects on stop(), so that a wait on another call (its place in the minute) ends too. */
+	private readonly ending: Promise<never>;
+	private endWaits!: (error: Error) => void;
 
 	constructor(
 		readonly concurrency: number,
@@ -50,6 +53,8 @@ export class Throttle {
 		this.tokens = this.burst;
 		this.minute = new StartWindow(requestsPerMinute);
 		this.refilledAt = clock.now();
+		this.ending = new Promise<never>((_, reject) => (this.endWaits = reject));
+		this.ending.catch(() => undefined);
 		signal?.addEventListener('abort', () => this.stop(), { once: true });
 	}
 
@@ -68,9 +73,10 @@ export class Throttle {
 	 */
 	async run<T>(call: (ticket: number) => Promise<T>): Promise<T> {
 		await this.acquire();
+		const place = this.minute.take();
 		try {
 			this.checkStopped();
-			await this.wait();
+			await this.wait(place.freeAt);
 			this.checkStopped();
 			const ticket = this.pace.start();
 			const sentAt = this.room.sent();
@@ -83,6 +89,7 @@ export class Throttle {
 				this.room.back(sentAt, answered);
 			}
 		} finally {
+			place.ended(this.clock.now());
 			this.release();
 		}
 	}
@@ -108,6 +115,7 @@ export class Throttle {
 	/** Lets queued calls through at once so a failed execution stops quickly. */
 	stop(): void {
 		this.stopped = true;
+		this.endWaits(this.signal?.aborted ? new StoppedError() : new CancelledError());
 		this.waiting.splice(0).forEach((wake) => wake());
 		this.room.close();
 	}
@@ -146,14 +154,17 @@ export class Throttle {
 		this.waiting.shift()?.();
 	}
 
-	private async wait(): Promise<void> {
+	/** Waits for this call's token, and for its place in the minute (`freeAt`). */
+	private async wait(freeAt: Promise<number>): Promise<void> {
 		const now = this.clock.now();
 		const interval = this.pace.intervalMs;
 		this.tokens = Math.min(this.burst, this.tokens + (now - this.refilledAt) / interval);
 		this.refilledAt = now;
-		// Taking the token and booking the start before sleeping reserves this call's place.
+		// Taking the token before sleeping reserves this call's place in line.
 		this.tokens -= 1;
-		const start = this.minute.book(now + Math.max(0, -this.tokens * interval));
-		if (start > now) await this.clock.sleep(start - now, this.signal);
+		const paced = now + Math.max(0, -this.tokens * interval);
+		const start = Math.max(paced, await Promise.race([freeAt, this.ending]));
+		const left = start - this.clock.now();
+		if (left > 0) await this.clock.sleep(left, this.signal);
 	}
 }

@@ -1,33 +1,32 @@
-/**
- * DataForSEO counts calls per minute. A start reaches its clock a moment after ours (and a
- * queued one may leave a little late), so the node keeps its count over a longer window.
- */
-export const WINDOW_MS = 61_000;
+/** DataForSEO counts calls per minute. */
+export const WINDOW_MS = 60_000;
 
 /**
- * Requests per Minute as a ceiling: never more than `limit` starts within any WINDOW_MS, from
- * the first one. A token bucket alone lets a full bucket's burst start on top of the rate
- * (2,029 in the first minute at 2,000 a minute), so the throttle also asks this window.
+ * Requests per Minute as a ceiling: never more than `limit` calls reach the API within any
+ * WINDOW_MS, from the first one. A token bucket alone lets a full bucket's burst start on top of
+ * the rate (2,029 in the first minute at 2,000 a minute), so the throttle also asks this window.
+ *
+ * Call k may start only a window after call k - `limit` has ended. A call reaches the API after
+ * it starts (n8n may take seconds to send the first one on a loaded machine) but before it ends,
+ * so the calls of each of the `limit` places arrive at least a window apart, whatever the delays:
+ * at most `limit` in any window.
  */
 export class StartWindow {
-	/** The last `limit` start times, oldest at `next` once full. */
-	private readonly starts: number[] = [];
+	/** When the call that last took each place ended. */
+	private readonly ends: Array<Promise<number>> = [];
 	private next = 0;
-	private last = -Infinity;
 
 	constructor(private readonly limit: number) {}
 
 	/**
-	 * Books a start at `wanted` or later, the earliest the window allows, and returns it. Starts
-	 * are booked in order, each at least the one before, so the one `limit` back is the oldest.
+	 * Takes the next place. `freeAt`: the earliest start it allows; `ended` must be called when the
+	 * call ends, however it ends (answered, failed, cancelled before it was sent).
 	 */
-	book(wanted: number): number {
-		const full = this.starts.length === this.limit;
-		const free = full ? this.starts[this.next] + WINDOW_MS : -Infinity;
-		const at = Math.max(wanted, this.last, free);
-		this.starts[this.next] = at;
+	take(): { freeAt: Promise<number>; ended: (at: number) => void } {
+		const previous = this.ends[this.next] ?? Promise.resolve(-Infinity);
+		let ended!: (at: number) => void;
+		this.ends[this.next] = new Promise<number>((resolve) => (ended = resolve));
 		this.next = (this.next + 1) % this.limit;
-		this.last = at;
-		return at;
+		return { freeAt: previous.then((end) => end + WINDOW_MS), ended };
 	}
 }

@@ -19,6 +19,7 @@ import { mixedErrorWorkflow } from '../fixtures/error-workflows';
 import { readExamples, runnableExample } from '../fixtures/examples';
 import { harnessWorkflows } from '../fixtures/harness-workflows';
 import { nodeWorkflows } from '../fixtures/node-workflows';
+import { runControlWorkflows } from '../fixtures/run-control-workflows';
 import { trustWorkflows } from '../fixtures/trust-workflows';
 import { linkGapHookWorkflow, webhookWorkflows } from '../fixtures/webhook-workflows';
 import { LIVE_GRAPH_SIZE, type SuiteContext } from './context';
@@ -82,6 +83,7 @@ export function defineE2eSuite(version: string): void {
 				...harnessWorkflows,
 				...nodeWorkflows,
 				mixedErrorWorkflow,
+				...runControlWorkflows,
 				...webhookWorkflows,
 				...trustWorkflows,
 				...examples,

@@ -6,6 +6,7 @@ import { errorScenarios } from './error-scenarios';
 import { examplesScenarios } from './examples-scenarios';
 import { productionScenarios } from './production-scenarios';
 import { queueScenarios } from './queue-scenarios';
+import { runControlScenarios } from './run-control-scenarios';
 import { trustScenarios } from './trust-scenarios';
 
 /** `version`: the n8n release; the AI Agent scenarios need 2.x (its agent and tool handling). */
@@ -19,6 +20,7 @@ export function nodeScenarios(context: ContextGetter, version: string): void {
 		dataScenarios(context);
 		trustScenarios(context);
 		errorScenarios(context);
+		runControlScenarios(context);
 		examplesScenarios(context);
 		productionScenarios(context);
 		queueScenarios(context);

@@ -77,6 +77,26 @@ describe('Requests per Minute is a ceiling in every minute', () => {
 		expect(starts[29] - starts[0]).toBeLessThan(60_000);
 	});
 
+	it('counts at the API, however late a request leaves or however long its answer takes', async () => {
+		const { clock, runUntil } = virtualClock();
+		const throttle = new Throttle(10, 30, undefined, clock);
+		const arrivals: number[] = [];
+		let calls = 0;
+		const all = Promise.all(
+			Array.from({ length: 70 }, () =>
+				throttle.run(async () => {
+					const call = calls++;
+					// The first requests leave 3 s late (a loaded machine), some answers take 5 s.
+					await clock.sleep(call < 10 ? 3000 : 0);
+					arrivals.push(clock.now());
+					await clock.sleep(call % 7 === 0 ? 5000 : 0);
+				}),
+			),
+		);
+		await runUntil(all);
+		expect(busiestMinute(arrivals)).toBeLessThanOrEqual(30);
+	});
+
 	it('keeps the ceiling after a rate-limit cut, as the pace grows back', async () => {
 		const { clock, runUntil } = virtualClock();
 		const throttle = new Throttle(20, 600, undefined, clock);
@@ -98,17 +118,19 @@ describe('Requests per Minute is a ceiling in every minute', () => {
 });
 
 describe('StartWindow', () => {
-	it('books the earliest start that keeps `limit` per window, in order', () => {
-		const window = new StartWindow(3);
-		expect([0, 0, 0, 0, 10].map((wanted) => window.book(wanted))).toEqual([
-			0,
-			0,
-			0,
-			WINDOW_MS,
-			WINDOW_MS,
-		]);
-		// Never before a start booked earlier, even if asked for sooner.
-		expect(window.book(5)).toBe(WINDOW_MS);
-		expect(window.book(3 * WINDOW_MS)).toBe(3 * WINDOW_MS);
+	it('frees a place a window after the call that last held it has ended', async () => {
+		const window = new StartWindow(2);
+		const first = window.take();
+		const second = window.take();
+		expect(await first.freeAt).toBe(-Infinity);
+		expect(await second.freeAt).toBe(-Infinity);
+		// The third takes the first's place: free a window after the first ended, not started.
+		const third = window.take();
+		let freeAt: number | undefined;
+		void third.freeAt.then((at) => (freeAt = at));
+		await new Promise((resolve) => setImmediate(resolve));
+		expect(freeAt).toBeUndefined();
+		first.ended(7000);
+		expect(await third.freeAt).toBe(7000 + WINDOW_MS);
 	});
 });
