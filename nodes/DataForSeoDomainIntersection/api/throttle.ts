@@ -3,7 +3,7 @@ import { Room } from './room';
 import { sleepUnlessStopped, StoppedError } from './stop';
 import { StartWindow } from './window';
 
-/** Thrown to calls still queued when another item has already failed the execution. */
+/** Thrown to calls still queued after stop() without the execution's signal. */
 export class CancelledError extends Error {
 	constructor() {
 		super('Cancelled because another item failed');
@@ -22,10 +22,10 @@ const realClock: ThrottleClock = { now: () => Date.now(), sleep: sleepUnlessStop
 /**
  * Keeps one execution inside DataForSEO's limits: calls in flight within the pace's window (at
  * most `concurrency`), and call starts within its rate. The rate is a token bucket, so a burst of
- * up to the window can start at once, and a StartWindow keeps the configured Requests per Minute
- * a ceiling over every minute, the first one included. Rate-limit
- * answers shrink both, and successes grow them back (see Pace). On Stop, every queued call and
- * every wait ends at once with StoppedError.
+ * up to the window can start at once; a StartWindow keeps the configured Requests per Minute a
+ * ceiling over every minute, the first one included. Rate-limit answers shrink the window and
+ * the rate, and successes grow them back (see Pace). On Stop, or once another item has failed
+ * the execution, every queued call and every wait ends at once.
  */
 export class Throttle {
 	readonly pace: Pace;
