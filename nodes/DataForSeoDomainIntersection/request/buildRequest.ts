@@ -109,7 +109,7 @@ export function buildRequest(params: NodeParameters): IntersectionRequest {
 		atLeast,
 		onlyNew: scalars.onlyNew,
 		resetSeen: scalars.resetSeen,
-		notes: [...targets.notes, ...excludes.notes],
+		notes: [...targets.notes, ...excludes.notes, ...scalars.notes],
 		settings: {
 			maxRetries: scalars.maxRetries,
 			retryDelay: scalars.retryDelay,
