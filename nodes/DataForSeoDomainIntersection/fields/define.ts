@@ -87,17 +87,11 @@ export function uiPathOf(field: Labelled): string {
 }
 
 /**
- * The label errors start with: the UI's words and path, e.g. "Options > Sort (JSON)". Parameter
- * names (for expressions and n8n's AI builder) go into the error's description, see
- * parameterOf.
+ * The label errors start with: the UI's words and path, e.g. "Options > Sort (JSON)". The
+ * README's Parameters table gives the parameter name behind each label.
  */
 export function labelOf(field: Labelled): string {
 	return uiPathOf(field);
-}
-
-/** The parameter's path in the node's JSON, e.g. "options.orderByJson". */
-export function parameterOf(field: Labelled): string {
-	return field.place === 'options' ? `options.${field.name}` : field.name;
 }
 
 /**
