@@ -319,9 +319,9 @@ describe('failures', () => {
 		expect(result.error?.message).toBe(
 			'Options > Filters (JSON): the filter refers to "3.backlinks", but there are only 2 competitors (1.… to 2.…).',
 		);
-		// The parameter's name, for expressions and n8n's AI builder, is in the description.
+		// Only what a person needs: the parameter name is in the README's Parameters table.
 		expect(result.error?.description).toBe(
-			"Nothing was sent to DataForSEO, so nothing was charged. Parameter name for expressions and n8n's AI builder: options.filtersJson.",
+			'Nothing was sent to DataForSEO, so nothing was charged.',
 		);
 		expect(sim.log).toHaveLength(0);
 	});
@@ -373,7 +373,7 @@ describe('several input items', () => {
 		expect(items.map((item) => (item.pairedItem as { item: number }).item)).toEqual([
 			0, 0, 1, 2, 2,
 		]);
-		expect(items[2].json.error).toMatch(/^Competitors: entry 1 "not" is not a domain/);
+		expect(items[2].json.error).toMatch(/^Competitors: entry 1 "not a domain" is not a domain/);
 		expect(posts()).toHaveLength(2);
 	});
 

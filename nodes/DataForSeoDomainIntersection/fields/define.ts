@@ -87,23 +87,53 @@ export function uiPathOf(field: Labelled): string {
 }
 
 /**
- * The label errors start with: the UI's words and path, e.g. "Options > Sort (JSON)". Parameter
- * names (for expressions and n8n's AI builder) go into the error's description, see
- * parameterOf.
+ * The label errors start with: the UI's words and path, e.g. "Options > Sort (JSON)". The
+ * README's Parameters table gives the parameter name behind each label.
  */
 export function labelOf(field: Labelled): string {
 	return uiPathOf(field);
 }
 
-/** The parameter's path in the node's JSON, e.g. "options.orderByJson". */
-export function parameterOf(field: Labelled): string {
-	return field.place === 'options' ? `options.${field.name}` : field.name;
+/**
+ * Empty, as a cleared field or an expression with nothing to give delivers it (`null`, `""`,
+ * `" "`): read as "not set", so the field's default applies. Never as 0, which means "no cap"
+ * for Max Results and Max Cost.
+ */
+export function isBlank(value: unknown): boolean {
+	return (
+		value === undefined || value === null || (typeof value === 'string' && value.trim() === '')
+	);
 }
+
+/** Digits with an optional sign, decimal point and exponent: how a number is written as text. */
+const NUMERIC_TEXT = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
+
+/**
+ * Numeric text from expressions and sheets becomes its number. Everything else stays as it is
+ * for the rule to refuse: zod's coerce would read `true` as 1, `[]` as 0 and `"0x10"` as 16.
+ */
+function numberFromText(value: unknown): unknown {
+	return typeof value === 'string' && NUMERIC_TEXT.test(value.trim()) ? Number(value) : value;
+}
+
+const NOT_A_NUMBER = 'must be a number';
+
+/** A number, from the field or as numeric text from an expression; callers handle blanks first. */
+export const number = <Rule extends z.ZodTypeAny>(refine: (n: z.ZodNumber) => Rule) =>
+	z.preprocess(
+		numberFromText,
+		refine(
+			z
+				.number({ invalid_type_error: NOT_A_NUMBER, required_error: NOT_A_NUMBER })
+				.finite(NOT_A_NUMBER),
+		),
+	);
 
 /** A whole number in a range, accepting numeric text from expressions. */
 export const int = (min: number, max = Number.MAX_SAFE_INTEGER) =>
-	z.coerce
-		.number({ invalid_type_error: 'must be a number' })
-		.int('must be a whole number')
-		.min(min, `must be at least ${min}`)
-		.max(max, `must be at most ${max}`);
+	number((n) =>
+		n
+			.int('must be a whole number')
+			.min(min, `must be at least ${min}`)
+			.max(max, `must be at most ${max}`),
+	);

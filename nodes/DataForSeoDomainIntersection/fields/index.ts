@@ -1,5 +1,5 @@
 import { builderFields, criteriaOptionFields } from './criteria';
-import { defaultOf, labelOf, parameterOf, uiPathOf, type NamedField } from './define';
+import { defaultOf, labelOf, uiPathOf, type NamedField } from './define';
 import { mainFields, outputFields, pagingFields } from './main';
 import { matchingFields } from './matching';
 import { apiOptionFields } from './options';
@@ -52,23 +52,6 @@ export function uiPath(name: FieldName): string {
 /** What n8n fills in for a field the node does not store, in a node of this version. */
 export function defaultFor(name: FieldName, version: number): unknown {
 	return defaultOf(FIELDS[name] as NamedField, version);
-}
-
-const BY_LABEL = new Map(
-	Object.values(FIELDS).map((field) => [labelOf(field as NamedField), field as NamedField]),
-);
-
-/**
- * The parameter names behind an error's label, e.g. ["sortBuilder"] for "Sort", and both for
- * "Filters with Options > Filters (JSON)": for the error's description, where a person writing
- * expressions or asking n8n's AI builder finds the name to use.
- */
-export function parametersOf(errorLabel: string): string[] {
-	const labels = BY_LABEL.has(errorLabel) ? [errorLabel] : errorLabel.split(' with ');
-	return labels.flatMap((text) => {
-		const field = BY_LABEL.get(text);
-		return field ? [parameterOf(field)] : [];
-	});
 }
 
 export { apiOptionFields, matchingFields, runSettingFields };

@@ -35,7 +35,7 @@ export const mainFields = defineFields('top', {
 			default: '',
 			required: true,
 			placeholder: 'competitor-one.com, competitor-two.com',
-			description: `Up to ${MAX_TARGETS} domains, subdomains or pages, separated by commas or new lines, e.g. "moz.com, ahrefs.com". Write domains without https:// (a leading www. is removed); write pages as full URLs, e.g. "https://moz.com/blog/". An expression may also return a list, e.g. ${LIST_EXPRESSION}. Results are the sites linking to ALL of them.`,
+			description: `Up to ${MAX_TARGETS} domains, subdomains or pages, separated by commas, spaces or new lines, e.g. "moz.com, ahrefs.com". Write domains without https:// (a leading www. is removed); write pages as full URLs, e.g. "https://moz.com/blog/". An expression may also return a list, e.g. ${LIST_EXPRESSION}. Results are the sites linking to ALL of them.`,
 		},
 	},
 	excludeTargets: {

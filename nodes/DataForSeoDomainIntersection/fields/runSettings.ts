@@ -1,7 +1,5 @@
-import { z } from 'zod';
-
 import { MAX_CONCURRENCY, MAX_REQUESTS_PER_MINUTE } from '../api/limits';
-import { defineFields, int } from './define';
+import { defineFields, int, number } from './define';
 
 /**
  * How requests are sent, not what is asked: all but Max Cost are technical, and their names
@@ -63,7 +61,7 @@ export const runSettingFields = defineFields('options', {
 	},
 	maxCost: {
 		// 0, the default, means no cap: adding the option must not change a run until a cap is typed.
-		rule: z.coerce.number().nonnegative('must be 0 (no cap) or more'),
+		rule: number((n) => n.nonnegative('must be 0 (no cap) or more')),
 		ui: {
 			displayName: 'Max Cost (USD)',
 			type: 'number',

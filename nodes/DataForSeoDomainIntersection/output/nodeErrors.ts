@@ -3,21 +3,8 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { ApiFailure, describeFailure } from '../api/apiErrors';
 import { StoppedError } from '../api/stop';
-import { parametersOf } from '../fields';
 import { InputError } from '../request/inputError';
 import { isToolRun, toolInputMessage } from './toolErrors';
-
-/**
- * The error's description: the hint, then the parameter names behind the label. The message
- * speaks the UI's words; the names are for whoever writes expressions or asks n8n's AI builder.
- */
-function inputErrorDescription(error: InputError): string {
-	const hint = error.hint ?? 'Nothing was sent to DataForSEO, so nothing was charged.';
-	const names = parametersOf(error.field);
-	if (names.length === 0) return hint;
-	const list = names.join(' and ');
-	return `${hint} Parameter name${names.length === 1 ? '' : 's'} for expressions and n8n's AI builder: ${list}.`;
-}
 
 /** Turns the node's own error types into n8n errors that point at the failing item. */
 export type NodeFailure = NodeApiError | NodeOperationError;
@@ -29,7 +16,7 @@ export function toNodeError(fn: IExecuteFunctions, error: unknown, itemIndex: nu
 		const message = isToolRun(node) ? toolInputMessage(node, error) : error.message;
 		return new NodeOperationError(node, message, {
 			itemIndex,
-			description: inputErrorDescription(error),
+			description: error.hint ?? 'Nothing was sent to DataForSEO, so nothing was charged.',
 		});
 	}
 	if (error instanceof ApiFailure) {

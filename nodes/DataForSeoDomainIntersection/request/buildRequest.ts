@@ -8,7 +8,7 @@ import { forEachCondition, targetIndexOf, type FilterExpression } from './filter
 import { InputError } from './inputError';
 import { parseScalars, type Scalars } from './scalars';
 import { checkPagedOrder } from './sortOrder';
-import { normalizeList } from './targets';
+import { checkNoClash, normalizeList } from './targets';
 import type { DomainIntersectionTask, IntersectionRequest } from './task';
 
 /** Raw parameter values as n8n returns them. */
@@ -57,13 +57,7 @@ export function buildRequest(params: NodeParameters): IntersectionRequest {
 		max: MAX_EXCLUDE_TARGETS,
 		allowWildcard: true,
 	});
-	const both = excludes.values.find((entry) => targets.values.includes(entry));
-	if (both) {
-		throw new InputError(
-			label('excludeTargets'),
-			`"${both}" is also a competitor, so no domain could match. Remove it from one of the two lists.`,
-		);
-	}
+	checkNoClash(targets.values, excludes.values, label('excludeTargets'));
 
 	const scalars = parseScalars(params);
 	const { filters, orderBy, orderByLabel, backlinksFilters } = resolveCriteria(
@@ -109,7 +103,7 @@ export function buildRequest(params: NodeParameters): IntersectionRequest {
 		atLeast,
 		onlyNew: scalars.onlyNew,
 		resetSeen: scalars.resetSeen,
-		notes: [...targets.notes, ...excludes.notes],
+		notes: [...targets.notes, ...excludes.notes, ...scalars.notes],
 		settings: {
 			maxRetries: scalars.maxRetries,
 			retryDelay: scalars.retryDelay,

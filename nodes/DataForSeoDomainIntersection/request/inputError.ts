@@ -16,7 +16,10 @@ export class InputError extends Error {
 
 /** Short, single-line rendering of a user value for error messages. */
 export function show(value: unknown): string {
+	// JSON would write NaN and Infinity as null.
 	const text =
-		typeof value === 'string' ? JSON.stringify(value) : (JSON.stringify(value) ?? String(value));
+		typeof value === 'number' && !Number.isFinite(value)
+			? String(value)
+			: (JSON.stringify(value) ?? String(value));
 	return text.length > 80 ? `${text.slice(0, 77)}...` : text;
 }

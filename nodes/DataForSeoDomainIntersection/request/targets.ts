@@ -13,30 +13,50 @@ function isHostname(host: string): boolean {
 	);
 }
 
-function isPageUrl(entry: string, allowWildcard: boolean): boolean {
-	let url: URL;
-	try {
-		url = new URL(allowWildcard ? entry.replace(/\*/g, 'x') : entry);
-	} catch {
-		return false;
-	}
-	return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname.includes('.');
-}
-
 /** A host as DataForSEO wants a domain: lower case, ASCII (punycode), no `www.`, no final dot. */
 function asDomain(host: string): string {
-	let domain = host.toLowerCase().replace(/\.+$/, '');
+	const domain = asciiHost(host);
+	// www.com is a domain of its own, not a www. prefix.
+	return /^www\.[^.]+\./.test(domain) ? domain.slice(4) : domain;
+}
+
+/** Lower case, ASCII (punycode) and without a final dot, the one form a host is sent in. */
+function asciiHost(host: string): string {
+	let ascii = host.toLowerCase().replace(/\.+$/, '');
 	// The URL parser applies the same IDNA rules browsers do: bücher.de -> xn--bcher-kva.de.
-	if ([...domain].some((char) => char.charCodeAt(0) > 127) && URL.canParse(`http://${domain}`))
-		domain = new URL(`http://${domain}`).hostname;
-	return domain.startsWith('www.') ? domain.slice(4) : domain;
+	if ([...ascii].some((char) => char.charCodeAt(0) > 127) && URL.canParse(`http://${ascii}`))
+		ascii = new URL(`http://${ascii}`).hostname;
+	return ascii;
+}
+
+/**
+ * A page URL in the one form it is sent in: the scheme and host in lower case, the host in
+ * ASCII as domains are, the rest as typed (a space, which a URL cannot hold, as %20).
+ * Undefined when it is not an http(s) URL of a real domain.
+ */
+function pageForm(
+	entry: string,
+	allowWildcard: boolean,
+): { value: string; host: string } | undefined {
+	const typed = /^(https?):\/\/([^/?#]*)(.*)$/is.exec(entry.replace(/ /g, '%20'));
+	if (!typed) return undefined;
+	const [, scheme, authority, rest] = typed;
+	// A wildcard only stands for text; any letter parses and checks the same way.
+	const parsable = allowWildcard ? authority.replace(/\*/g, 'x') : authority;
+	if (!URL.canParse(`http://${parsable}/`)) return undefined;
+	const url = new URL(`http://${parsable}/`);
+	const host = asciiHost(url.hostname);
+	if (url.username || url.password || !isHostname(host)) return undefined;
+	const sentHost = authority.includes('*') ? authority.toLowerCase() : host;
+	return {
+		value: `${scheme.toLowerCase()}://${sentHost}${url.port ? `:${url.port}` : ''}${rest}`,
+		host,
+	};
 }
 
 /** A URL that names a whole site: only a host, with nothing after it but an optional "/". */
-function homepageHost(entry: string): string | undefined {
-	const url = new URL(entry);
-	const bare = (url.pathname === '/' || url.pathname === '') && !url.search && !url.hash;
-	return bare && !entry.includes('*') && !/[?#]/.test(entry) ? url.hostname : undefined;
+function isHomepage(page: string): boolean {
+	return /^https?:\/\/[^/?#*]*\/?$/i.test(page);
 }
 
 export interface Target {
@@ -48,7 +68,8 @@ export interface Target {
 /**
  * Normalises one target the way DataForSEO expects it: a domain or subdomain with no scheme
  * and no `www.` (we strip `www.` rather than refuse it, since people paste it all the time),
- * or a page as an absolute http(s) URL, kept exactly as typed. A homepage URL such as
+ * or a page as an absolute http(s) URL, its host in the same form and its path as typed. Every
+ * entry's host must be a real domain. A homepage URL such as
  * https://www.moz.com/ means the site: sent as a page, DataForSEO would count only links to
  * the homepage, and the result would be silently narrower.
  */
@@ -65,12 +86,15 @@ export function normalizeTarget(
 		);
 	}
 	if (/^https?:\/\//i.test(entry)) {
-		if (!isPageUrl(entry, allowWildcard)) {
-			throw new InputError(field, `entry ${position} ${show(entry)} is not a valid page URL.`);
+		const page = pageForm(entry, allowWildcard);
+		if (!page) {
+			throw new InputError(
+				field,
+				`entry ${position} ${show(entry)} is not a page URL with a valid domain. Write a page as a full URL, for example "https://moz.com/blog/".`,
+			);
 		}
-		const host = homepageHost(entry);
-		if (host === undefined) return { value: entry };
-		const domain = asDomain(host);
+		if (!isHomepage(page.value)) return { value: page.value };
+		const domain = asDomain(page.host);
 		return { value: domain, note: `"${entry}" was read as the domain ${domain}` };
 	}
 	if (entry.includes('*') && !allowWildcard) {
@@ -126,8 +150,37 @@ export function normalizeList(
 	if (values.length > max) {
 		throw new InputError(
 			field,
-			`${values.length} entries given, but DataForSEO accepts at most ${max}. Split them over several items or runs.`,
+			`${values.length} entries given, but DataForSEO accepts at most ${max}. Remove ${values.length - max} of them.`,
 		);
 	}
 	return { values, droppedDuplicates: values.length !== entries.length, notes };
+}
+
+/** An exclusion with * as a pattern over the competitors' page URLs. */
+function covers(pattern: string, page: string): boolean {
+	const parts = pattern.split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'));
+	return new RegExp(`^${parts.join('.*')}$`).test(page);
+}
+
+/**
+ * A competitor that is also excluded leaves nothing to find: every site linking to it is left
+ * out. Both lists are in one form by now, so equal entries are the same site or page.
+ */
+export function checkNoClash(targets: string[], excludes: string[], field: string): void {
+	const both = excludes.find((entry) => targets.includes(entry));
+	if (both) {
+		throw new InputError(
+			field,
+			`"${both}" is also a competitor, so no domain could match. Remove it from one of the two lists.`,
+		);
+	}
+	for (const pattern of excludes.filter((entry) => entry.includes('*'))) {
+		const page = targets.find((target) => covers(pattern, target));
+		if (page) {
+			throw new InputError(
+				field,
+				`"${pattern}" covers the competitor "${page}", so no domain could match. Narrow the pattern or remove it.`,
+			);
+		}
+	}
 }

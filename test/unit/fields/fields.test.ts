@@ -4,14 +4,10 @@ import { join } from 'node:path';
 import type { INodeProperties } from 'n8n-workflow';
 
 import { properties } from '../../../nodes/DataForSeoDomainIntersection/description';
-import {
-	FIELDS,
-	label,
-	parametersOf,
-	type FieldName,
-} from '../../../nodes/DataForSeoDomainIntersection/fields';
+import { FIELDS, label, type FieldName } from '../../../nodes/DataForSeoDomainIntersection/fields';
 import { buildRequest } from '../../../nodes/DataForSeoDomainIntersection/request/buildRequest';
 import { InputError } from '../../../nodes/DataForSeoDomainIntersection/request/inputError';
+import { splitList } from '../../../nodes/DataForSeoDomainIntersection/request/lists';
 import { nodeParameters } from '../nodeParameters';
 
 const NODE_DIR = join(__dirname, '../../../nodes/DataForSeoDomainIntersection');
@@ -91,20 +87,20 @@ describe('fields: one place per field', () => {
 			expect(error).toBeInstanceOf(InputError);
 			const { field, message } = error as InputError;
 			expect(shown).toContain(field);
-			// The UI's words only; the parameter name goes into the error's description.
+			// The UI's words only; the README's Parameters table names the parameter behind each.
 			expect([message, parameterMentions(message)]).toEqual([message, []]);
-			expect(parametersOf(field)).toHaveLength(1);
+			const named = (Object.keys(FIELDS) as FieldName[]).filter((name) => label(name) === field);
+			expect(named).toHaveLength(1);
 		}
 	});
 
-	it('names the parameters behind a label, also for two forms together', () => {
-		expect(parametersOf(label('targets'))).toEqual(['targets']);
-		expect(parametersOf(label('orderByJson'))).toEqual(['options.orderByJson']);
-		expect(parametersOf(`${label('filterBuilder')} with ${label('filtersJson')}`)).toEqual([
-			'filterBuilder',
-			'options.filtersJson',
-		]);
-		expect(parametersOf('Credential > Base URL')).toEqual([]);
+	it('says in the help how list entries are separated, as the node reads them', () => {
+		const help = FIELDS.targets.ui.description!;
+		const separators = { commas: ', ', spaces: ' ', 'new lines': '\n' };
+		for (const [words, separator] of Object.entries(separators)) {
+			expect(help).toContain(words);
+			expect(splitList(`moz.com${separator}ahrefs.com`, 'x')).toEqual(['moz.com', 'ahrefs.com']);
+		}
 	});
 
 	it('writes no field label by hand outside fields/', () => {

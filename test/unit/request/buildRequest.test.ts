@@ -162,7 +162,7 @@ describe('buildRequest: targets', () => {
 		['', /at least 1/],
 		['moz.com/blog', /looks like a page.*https:\/\//],
 		['ftp://moz.com', /must start with http/],
-		['https://', /not a valid page URL/],
+		['https://', /not a page URL with a valid domain/],
 		['localhost', /not a domain/],
 		['moz..com', /not a domain/],
 		['-bad-.com', /not a domain/],
