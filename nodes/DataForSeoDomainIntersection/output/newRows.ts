@@ -17,8 +17,10 @@ export class NewRows<T> {
 	/** Rows the store has looked at, and how many of them were new. */
 	checked = 0;
 	found = 0;
-	/** Checks in a row that found nothing new: each one doubles the next slice. */
+	/** Checks in a row that found nothing new. */
 	private barren = 0;
+	/** Share of new rows in the last check that found any. */
+	private lastDensity = 0;
 	emitted = 0;
 
 	constructor(
@@ -55,11 +57,24 @@ export class NewRows<T> {
 	}
 
 	/**
+	 * How many rows to hand the store next. A slice of `remaining` rows cannot hold more new
+	 * rows than can be emitted. After a check that found new rows, the slice is sized to find
+	 * about half of what is missing at that share (so it rarely finds more than can be emitted);
+	 * while checks find nothing, every third one doubles the slice.
+	 */
+	private sliceSize(): number {
+		const { remaining } = this;
+		if (this.barren === 0 && this.lastDensity > 0)
+			return Math.max(remaining, Math.floor(remaining / this.lastDensity / 2));
+		return remaining * 2 ** Math.floor(this.barren / 3);
+	}
+
+	/**
 	 * The next rows for the store: rows without a domain are emitted on the way, rows known
 	 * before (`known`) are skipped. Returns the domains to check, in order.
 	 */
 	take(known: (domain: string) => boolean): string[] {
-		const size = this.remaining * 2 ** this.barren;
+		const size = this.sliceSize();
 		this.slice = [];
 		while (this.cursor < this.rows.length && this.slice.length < size && !this.full) {
 			const { domain, row } = this.rows[this.cursor];
@@ -100,6 +115,7 @@ export class NewRows<T> {
 		this.checked += this.slice.length;
 		this.found += foundNow;
 		this.barren = foundNow === 0 ? this.barren + 1 : 0;
+		if (foundNow > 0) this.lastDensity = foundNow / this.slice.length;
 		this.slice = [];
 		return surplus;
 	}
