@@ -174,7 +174,8 @@ describe("Only New on a store that races as n8n's does", () => {
 	});
 
 	it('two executions starting on an empty memory at once both succeed (the row clash is retried)', async () => {
-		const store = new RacingProcessedDataStore(5);
+		const store = new RacingProcessedDataStore();
+		store.overlapNext(2);
 		const [a, b] = await Promise.all(
 			[PAIR, OTHER].map(async (c) =>
 				production({ input: [{ c }], parameters: perItem(), processedData: store }),

@@ -28,6 +28,8 @@ export const ROW_CLASH =
  */
 export class RacingProcessedDataStore extends ProcessedDataStore {
 	private readonly table = new Map<string, string>();
+	private readonly heldReads: Array<() => void> = [];
+	private holdReads = 0;
 
 	/** `latencyMs`: the database round trip between a read and the write that follows it. */
 	constructor(private readonly latencyMs = 1) {
@@ -42,6 +44,14 @@ export class RacingProcessedDataStore extends ProcessedDataStore {
 		);
 	}
 
+	/**
+	 * Holds reads until `count` of them wait together, then lets them all go: calls of
+	 * overlapping executions then read the same row, whatever the timing on this machine.
+	 */
+	overlapNext(count: number): void {
+		this.holdReads = count;
+	}
+
 	private rowKey(scope: DeduplicationScope, data: ICheckProcessedContextData): string {
 		if (scope === 'node' && !data.node) throw new Error("scope 'node' needs the node");
 		return `${data.workflow.id}|${scope === 'node' ? `n:${data.node?.id}` : ''}`;
@@ -53,6 +63,14 @@ export class RacingProcessedDataStore extends ProcessedDataStore {
 
 	private async findOne(key: string): Promise<Value | undefined> {
 		await this.roundTrip();
+		if (this.holdReads > 0) {
+			const held = new Promise<void>((release) => this.heldReads.push(release));
+			if (this.heldReads.length >= this.holdReads) {
+				this.holdReads = 0;
+				this.heldReads.splice(0).forEach((release) => release());
+			}
+			await held;
+		}
 		const text = this.table.get(key);
 		return text === undefined ? undefined : (JSON.parse(text) as Value);
 	}
