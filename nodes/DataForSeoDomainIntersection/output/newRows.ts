@@ -46,6 +46,11 @@ export class NewRows<T> {
 		return Math.max(0, this.wanted - this.emitted);
 	}
 
+	/** Rows queued so far, looked at or not. */
+	get queued(): number {
+		return this.rows.length;
+	}
+
 	/** Rows bought but not yet looked at. */
 	get unchecked(): number {
 		return this.rows.length - this.cursor;
@@ -124,5 +129,5 @@ export class NewRows<T> {
 /** What the settling step uses of an item's NewRows, whatever its rows are. */
 export type RowsInWaiting = Pick<
 	NewRows<unknown>,
-	'full' | 'remaining' | 'unchecked' | 'density' | 'take' | 'accept'
+	'full' | 'remaining' | 'queued' | 'unchecked' | 'density' | 'take' | 'accept'
 >;

@@ -44,13 +44,16 @@ export interface SeenStore {
 	check(entries: readonly string[]): Promise<Set<string>>;
 	/** Takes recorded entries out again (rows past a Limit, or a run that failed after a check). */
 	forget(entries: readonly string[]): Promise<void>;
+	/** How many entries the node remembers (all its sets), read without writing; undefined if n8n can't say. */
+	count(): Promise<number | undefined>;
 }
 
 type Helpers = IExecuteFunctions['helpers'];
 type DedupHelpers = Pick<
 	Helpers,
 	'checkProcessedAndRecord' | 'removeProcessed' | 'clearAllProcessedItems'
->;
+> &
+	Partial<Pick<Helpers, 'getProcessedDataCount'>>;
 
 const SCOPE = 'node';
 const OPTIONS: ICheckProcessedOptions = { mode: 'entries', maxEntries: MAX_SEEN_DOMAINS };
@@ -157,6 +160,15 @@ class DedupSeenStore implements SeenStore {
 			if (unique.length === 0) return new Set<string>();
 			const result = await this.helpers.checkProcessedAndRecord(unique, SCOPE, OPTIONS);
 			return new Set(result.new.map(String));
+		});
+	}
+
+	async count(): Promise<number | undefined> {
+		const { getProcessedDataCount } = this.helpers;
+		if (typeof getProcessedDataCount !== 'function') return undefined;
+		return this.serial(async () => {
+			if (this.forgetFirst && !this.cleared) return 0;
+			return await getProcessedDataCount(SCOPE, OPTIONS);
 		});
 	}
 

@@ -12,6 +12,8 @@ import { record, seriesItems, type Counters } from './seriesOutput';
 /** One item's series under Only New, between its first pages and n8n's answer. */
 export interface OnlyNewSeries {
 	rows: RowsInWaiting;
+	/** Whether a further page could be bought (rows left, within Max Results and Max Cost). */
+	hasMore(): boolean;
 	/** Buys one more page of about `size` rows; false when there is nothing more to read. */
 	readMore(size: number): Promise<boolean>;
 	/** The item's output, once the store has said which rows are new. */
@@ -51,8 +53,9 @@ export async function readOnlyNew(
 	let readTo = Math.min(end, start + first.readLimit);
 	let pageCost = outcome.plannedCost;
 
+	const hasMore = () => outcome.cutBy !== 'maxCost' && readTo < end;
 	const readMore = async (size: number): Promise<boolean> => {
-		if (outcome.cutBy === 'maxCost' || readTo >= end) return false;
+		if (!hasMore()) return false;
 		const limit = Math.max(1, Math.min(Math.round(size), PAGE_SIZE, end - readTo));
 		const more = await readPages(
 			{ ...run, offset: readTo, readLimit: limit, cap: 'limit' },
@@ -80,5 +83,5 @@ export async function readOnlyNew(
 		execution.stats.fresh += writer.emitted;
 		return seriesItems(run, writer, counters, { total: outcome.total, warnings, asked });
 	};
-	return { rows: writer.newRows as RowsInWaiting, readMore, finish };
+	return { rows: writer.newRows as RowsInWaiting, hasMore, readMore, finish };
 }

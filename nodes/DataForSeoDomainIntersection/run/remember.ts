@@ -18,17 +18,21 @@ interface State extends Waiting {
 	recorded: string[];
 	/** Rows asked for by the last page bought, to size the next one. */
 	lastBuy: number;
-	exhausted: boolean;
 }
 
 /**
- * The next page for an item that found too few new rows: enough for what it still needs at the
- * share of new rows seen so far, or twice the last page while none was new.
+ * The next page for an item that found too few new rows. The node remembers `remembered`
+ * domains, so at most that many rows ahead are seen ones: Limit rows past them always hold
+ * enough new ones. Within that bound: enough for what is still missing at the share of new
+ * rows seen so far, or the whole bound while none was new (twice the last page when n8n can't
+ * count its memory).
  */
-function nextPageSize(state: State): number {
-	const { remaining, density } = state.series.rows;
-	const size = density ? Math.ceil((remaining / density) * 1.25) : state.lastBuy * 2;
-	return Math.max(size, remaining);
+function nextPageSize(state: State, remembered: number | undefined): number {
+	const { remaining, density, queued } = state.series.rows;
+	const bound = remembered === undefined ? Infinity : remembered + remaining - queued;
+	const guess = density ? Math.ceil((remaining / density) * 1.25) : bound;
+	const size = Math.min(guess, bound);
+	return Math.max(remaining, Number.isFinite(size) ? size : state.lastBuy * 2);
 }
 
 /**
@@ -54,7 +58,6 @@ export async function settleOnlyNew(
 			...item,
 			recorded: [],
 			lastBuy: Math.max(item.series.rows.unchecked, 1),
-			exhausted: false,
 		}));
 	const outputs = new Map<number, INodeExecutionData[]>();
 	const undo = async (items: readonly State[]) =>
@@ -64,19 +67,24 @@ export async function settleOnlyNew(
 	};
 	const open = () =>
 		states.filter((state) => !state.series.rows.full && !outputs.has(state.itemIndex));
+	let remembered: { count: number | undefined } | undefined;
 	try {
 		for (;;) {
 			stopped();
 			const asking = open().filter((state) => state.series.rows.unchecked > 0);
 			if (asking.length > 0) await checkSlices(store, asking);
 			stopped();
-			const short = open().filter((state) => state.series.rows.unchecked === 0 && !state.exhausted);
+			const short = open().filter(
+				(state) => state.series.rows.unchecked === 0 && state.series.hasMore(),
+			);
 			if (short.length === 0) {
 				if (asking.length === 0) break;
 				continue;
 			}
+			remembered ??= { count: await store.count() };
+			const { count } = remembered;
 			const bought = await Promise.allSettled(
-				short.map(async (state) => buy(fn, execution, store, state, outputs)),
+				short.map(async (state) => buy(fn, execution, store, state, outputs, count)),
 			);
 			const failed = bought.find((result) => result.status === 'rejected');
 			if (failed) throw failed.reason;
@@ -131,11 +139,12 @@ async function buy(
 	store: SeenStore,
 	state: State,
 	outputs: Map<number, INodeExecutionData[]>,
+	remembered: number | undefined,
 ): Promise<void> {
-	const size = nextPageSize(state);
+	const size = nextPageSize(state, remembered);
 	state.lastBuy = size;
 	try {
-		if (!(await state.series.readMore(size))) state.exhausted = true;
+		await state.series.readMore(size);
 	} catch (error) {
 		if (execution.signal?.aborted) throw stoppedError(fn, state.itemIndex);
 		const nodeError = toNodeError(fn, error, state.itemIndex);

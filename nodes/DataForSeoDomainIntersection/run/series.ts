@@ -118,5 +118,8 @@ export async function runSeries(
 	if (!writer.newRows) return { items: finish() };
 	// At Least has read all its rows already: the store only has to say which are new.
 	const { newRows } = writer;
-	return { items: [], onlyNew: { rows: newRows, readMore: async () => false, finish } };
+	return {
+		items: [],
+		onlyNew: { rows: newRows, hasMore: () => false, readMore: async () => false, finish },
+	};
 }
