@@ -28,6 +28,9 @@ export const ROW_CLASH =
  */
 export class RacingProcessedDataStore extends ProcessedDataStore {
 	private readonly table = new Map<string, string>();
+	/** Time the calls kept the event loop busy (parsing, hashing, looking up, serialising), in ms. */
+	busyMs = 0;
+	private busySince = 0;
 	private readonly heldReads: Array<() => void> = [];
 	private holdReads = 0;
 
@@ -71,20 +74,29 @@ export class RacingProcessedDataStore extends ProcessedDataStore {
 			}
 			await held;
 		}
+		this.busySince = performance.now();
 		const text = this.table.get(key);
 		return text === undefined ? undefined : (JSON.parse(text) as Value);
 	}
 
+	/** Ends a busy stretch that began when the row was read. */
+	private idle(): void {
+		this.busyMs += performance.now() - this.busySince;
+	}
+
 	private async insert(key: string, value: Value): Promise<void> {
+		this.idle();
 		await this.roundTrip();
 		if (this.table.has(key)) throw new Error(ROW_CLASH);
 		this.table.set(key, JSON.stringify(value));
 	}
 
 	private async update(key: string, value: Value): Promise<void> {
+		const text = JSON.stringify(value);
+		this.idle();
 		await this.roundTrip();
 		// An UPDATE of a row deleted meanwhile changes nothing.
-		if (this.table.has(key)) this.table.set(key, JSON.stringify(value));
+		if (this.table.has(key)) this.table.set(key, text);
 	}
 
 	async checkProcessedAndRecord(
@@ -126,7 +138,7 @@ export class RacingProcessedDataStore extends ProcessedDataStore {
 		this.calls.push('remove');
 		const key = this.rowKey(scope, data);
 		const row = await this.findOne(key);
-		if (!row) return;
+		if (!row) return this.idle();
 		for (const value of items.map((item) => hash(item))) {
 			const index = row.data.findIndex((stored) => stored === value);
 			if (index !== -1) row.data.splice(index, 1);
@@ -148,7 +160,9 @@ export class RacingProcessedDataStore extends ProcessedDataStore {
 		data: ICheckProcessedContextData,
 	): Promise<number> {
 		this.calls.push('count');
-		return (await this.findOne(this.rowKey(scope, data)))?.data.length ?? 0;
+		const count = (await this.findOne(this.rowKey(scope, data)))?.data.length ?? 0;
+		this.idle();
+		return count;
 	}
 
 	size(): number {
