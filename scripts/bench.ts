@@ -21,6 +21,8 @@ import {
 	manyItemsRun,
 } from './bench/manyItems';
 import { memoryRun, twentyTargets } from './bench/memory';
+import { onlyNewBlocking, onlyNewPaid } from './bench/onlyNew';
+import { onlyNewSection, type OnlyNewResults } from './bench/onlyNewSection';
 import { median, pagedBound, roundsBound } from './bench/model';
 import { timeNode } from './bench/nodeRun';
 import { DOCS_TOTAL, docsParameters, returnAllRun, sentTask } from './bench/returnAll';
@@ -185,7 +187,41 @@ async function memory(sim: SimProcess, graph: LinkGraph) {
 	return rows;
 }
 
+/** Section 5: Only New on a full memory, and Only New with a Limit's paid rows. */
+async function onlyNew(sim: SimProcess): Promise<OnlyNewResults> {
+	step('Only New: Return All with 0, 50,000 and 200,000 remembered domains');
+	const blocking = await onlyNewBlocking(sim, MEMORY_CONCURRENCY, RUNS, DOCS_TOTAL);
+	note(
+		'Only New Return All',
+		blocking.filter((row) => !row.ok).map((row) => `${row.label}: not the plain run's rows`),
+	);
+	const plain = await timeNode(sim.url, docsParameters(MEMORY_CONCURRENCY), { version: 2 });
+	const order = plain.items.map((item) => String(item.json.referring_domain));
+	step('Only New with a Limit: paid against delivered rows');
+	const paid = await onlyNewPaid(sim, order);
+	note(
+		'Only New with a Limit',
+		paid.filter((row) => !row.ok).map((row) => `${row.label}: not the next new rows`),
+	);
+	return { concurrency: MEMORY_CONCURRENCY, blocking, paid };
+}
+
+/** BENCH_ONLY=onlyNew: only section 5, printed; BENCHMARKS.md is left as it is. */
+async function onlyNewAlone(): Promise<void> {
+	const sim = await startSimProcess(LATENCY_MS);
+	try {
+		console.log(`\n${onlyNewSection(await onlyNew(sim))}`);
+	} finally {
+		await sim.stop();
+	}
+	if (problems.length > 0) {
+		console.error(problems.join('\n'));
+		process.exitCode = 1;
+	}
+}
+
 async function main(): Promise<void> {
+	if (process.env.BENCH_ONLY === 'onlyNew') return onlyNewAlone();
 	const started = Date.now();
 	const loadAtStart = loadavg()[0];
 	for (const signal of ['SIGINT', 'SIGTERM'] as const)
@@ -218,6 +254,7 @@ async function main(): Promise<void> {
 			flatten,
 			shared,
 			memory: await memory(sim, graph),
+			onlyNew: await onlyNew(sim),
 			memoryConcurrency: MEMORY_CONCURRENCY,
 			engineMs,
 			seconds: (Date.now() - started) / 1000,

@@ -13,11 +13,17 @@ import { LATEST_VERSION, NODE_VERSIONS } from './fields';
 import { loadOptions } from './filterFields/loadOptions';
 import { errorItem, toNodeError, type NodeFailure } from './output/nodeErrors';
 import { costSourceOf, reportRun } from './output/runHint';
-import { SeenMemory } from './output/seenStore';
+import {
+	MANUAL_RUN_NOTE,
+	openSeenStore,
+	requireDedupHelpers,
+	targetSetKey,
+} from './output/seenStore';
 import { readRequest } from './request/readParameters';
 import type { IntersectionRequest } from './request/task';
 import { Execution } from './run/execution';
 import { runItems } from './run/items';
+import { settleOnlyNew, type Waiting } from './run/remember';
 import { runSeries } from './run/series';
 import { sharedSettingsWarning } from './run/sharedSettings';
 
@@ -52,7 +58,9 @@ export class DataForSeoDomainIntersection implements INodeType {
 		// Every item is validated before anything is sent, so bad input costs nothing.
 		const requests = inputs.map((_, itemIndex) => {
 			try {
-				return readRequest(this, itemIndex);
+				const request = readRequest(this, itemIndex);
+				if (request.onlyNew) requireDedupHelpers(this, itemIndex);
+				return request;
 			} catch (error) {
 				const nodeError = toNodeError(this, error, itemIndex);
 				if (!this.continueOnFail()) throw nodeError;
@@ -83,14 +91,23 @@ export class DataForSeoDomainIntersection implements INodeType {
 		const differing = sharedSettingsWarning(valid.map((request) => request.settings));
 		if (differing) execution.stats.warnings.add(differing);
 
-		// n8n's deduplication store is only touched when an item asks for "only new".
-		const seen = new SeenMemory(this);
+		// n8n's deduplication store is only touched once every item's first pages are in.
+		const store = openSeenStore(this, valid);
+		if (!store && valid.some((request) => request.onlyNew))
+			execution.stats.warnings.add(MANUAL_RUN_NOTE);
+		const waiting: Waiting[] = [];
 		const outputs = await runItems(this, execution, requests, async (request, itemIndex) => {
-			const store = request.onlyNew ? await seen.for(request, itemIndex) : undefined;
-			const result = await runSeries(execution, request, itemIndex, store);
-			await store?.remember(result.emittedDomains);
+			const setKey =
+				store && request.onlyNew
+					? targetSetKey(request.targets, request.excludeTargets)
+					: undefined;
+			const result = await runSeries(execution, request, itemIndex, setKey);
+			if (result.onlyNew && setKey) waiting.push({ itemIndex, setKey, series: result.onlyNew });
 			return result.items;
 		});
+		if (store)
+			for (const [itemIndex, items] of await settleOnlyNew(this, execution, store, waiting))
+				outputs[itemIndex] = items;
 		const items = outputs.flat();
 		reportRun(this, execution, {
 			items,

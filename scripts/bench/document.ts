@@ -1,6 +1,7 @@
 /** BENCHMARKS.md: method notes, the four tables and the functional verdict. */
 import type { FlattenResult } from './flattenBench';
 import type { SharedAccountRun } from './sharedAccount';
+import { onlyNewSection, type OnlyNewResults } from './onlyNewSection';
 import { sharedAccountSection } from './sharedSection';
 import { count, machine, ms } from './report';
 import {
@@ -23,6 +24,7 @@ export interface BenchResults {
 	shared: SharedAccountRun[];
 	memory: Parameters<typeof memoryTable>[0];
 	memoryConcurrency: number;
+	onlyNew: OnlyNewResults;
 	engineMs: number;
 	seconds: number;
 	load: { start: number; end: number };
@@ -75,6 +77,7 @@ ${memoryTable(r.memory)}
 
 ${sharedAccountSection(r.shared)}
 
+${onlyNewSection(r.onlyNew)}
 ## Functional checks
 
 ${verdict}

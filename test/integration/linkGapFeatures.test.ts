@@ -117,18 +117,15 @@ describe('only new since the last run', () => {
 		expect(json(await run())).toHaveLength(0);
 	});
 
-	it('does not use up newness in manual runs, and starts over with Forget Seen Domains', async () => {
+	it('does not touch the memory in manual runs, and starts over with Forget Seen Domains', async () => {
 		const processedData = new ProcessedDataStore();
 		const first = await runNode({ baseUrl: sim.url, parameters, mode: 'trigger', processedData });
 		const count = json(first).length;
+		const calls = processedData.calls.length;
+		// n8n can only look a domain up by recording it: a manual run shows every row instead.
 		const manual = await runNode({ baseUrl: sim.url, parameters, processedData });
-		expect(json(manual)).toHaveLength(0);
-		const emptyMemory = await runNode({
-			baseUrl: sim.url,
-			parameters,
-			processedData: new ProcessedDataStore(),
-		});
-		expect(json(emptyMemory)).toHaveLength(count);
+		expect(json(manual)).toHaveLength(count);
+		expect(processedData.calls).toHaveLength(calls);
 		const again = await runNode({ baseUrl: sim.url, parameters, mode: 'trigger', processedData });
 		expect(json(again)).toHaveLength(0);
 		const reset = await runNode({

@@ -4,22 +4,22 @@ import { compactAnswer, compactRow, type CompactFacts, type CompactRow } from '.
 import { flattenItem, rawItem, referringDomainOf } from './flatten';
 import type { IntersectionRequest } from '../request/task';
 import type { ApiItem } from '../api/responseSchema';
-import type { SeenStore } from './seenStore';
+import { NewRows } from './newRows';
 
 const TOP_DOMAINS = 10;
 
-function domainsOf(items: readonly ApiItem[]): string[] {
-	return items.map(referringDomainOf).filter((domain): domain is string => domain !== null);
-}
+/** One row as it will be written out: an n8n item, a compact row, or nothing (summary). */
+type Built = INodeExecutionData | CompactRow | null;
 
 /**
- * Turns API items into output items as pages arrive (so raw pages are not kept), dropping
- * domains seen in earlier runs when "only new" is on, and counting for the summary format.
+ * Turns API items into output items as pages arrive (so raw pages are not kept), and counts for
+ * the summary format. With Only New the built rows wait in `newRows` until n8n's store has said
+ * which domains are new.
  */
 export class ItemWriter {
 	readonly items: INodeExecutionData[] = [];
-	/** With "only new": domains emitted by this series, to remember once it has succeeded. */
-	readonly emittedDomains: string[] = [];
+	/** Only New: the rows waiting for the store. */
+	readonly newRows?: NewRows<Built>;
 	rows = 0;
 	private readonly top: string[] = [];
 	private readonly compactRows: CompactRow[] = [];
@@ -27,46 +27,55 @@ export class ItemWriter {
 	constructor(
 		private readonly request: IntersectionRequest,
 		private readonly itemIndex: number,
-		private readonly seen?: SeenStore,
-	) {}
+		/** Only New's key for this competitor set; without it every row is written at once. */
+		onlyNewSet?: string,
+	) {
+		if (onlyNewSet !== undefined)
+			this.newRows = new NewRows<Built>(onlyNewSet, request.wanted, (row, domain) =>
+				this.write(row, domain),
+			);
+	}
 
 	/** Rows written out (or counted, for the summary format). */
 	emitted = 0;
 
-	/** True once the request's Limit is reached; Only New reads on until then. */
+	/** True once the request's Limit is reached. */
 	get full(): boolean {
 		return this.emitted >= this.request.wanted;
 	}
 
-	async add(apiItems: readonly ApiItem[]): Promise<void> {
-		const { outputFormat, targets, columns } = this.request;
-		const { tag } = this.request.task;
+	add(apiItems: readonly ApiItem[]): void {
 		this.rows += apiItems.length;
-		const fresh = this.seen ? await this.seen.filterNew(domainsOf(apiItems)) : undefined;
 		for (const item of apiItems) {
-			if (this.full) return;
-			const domain = referringDomainOf(item);
-			if (domain !== null) {
-				if (fresh) {
-					if (!fresh.has(domain)) continue;
-					this.emittedDomains.push(domain);
-				}
-				if (this.top.length < TOP_DOMAINS) this.top.push(domain);
-			}
-			this.emitted++;
-			if (outputFormat === 'summary') continue;
-			if (outputFormat === 'compact') {
-				this.compactRows.push(compactRow(item, targets.length));
+			if (this.newRows) {
+				this.newRows.add(referringDomainOf(item), this.build(item));
 				continue;
 			}
-			const json: IDataObject =
-				outputFormat === 'raw'
-					? rawItem(item, targets, columns)
-					: flattenItem(item, targets, columns);
-			// The tag lets rows be matched to the request that found them, e.g. in a shared Sheet.
-			if (tag !== undefined) json.tag = tag;
-			this.items.push({ json, pairedItem: { item: this.itemIndex } });
+			if (this.full) return;
+			this.write(this.build(item), referringDomainOf(item));
 		}
+	}
+
+	private build(item: ApiItem): Built {
+		const { outputFormat, targets, columns } = this.request;
+		if (outputFormat === 'summary') return null;
+		if (outputFormat === 'compact') return compactRow(item, targets.length);
+		const json: IDataObject =
+			outputFormat === 'raw'
+				? rawItem(item, targets, columns)
+				: flattenItem(item, targets, columns);
+		// The tag lets rows be matched to the request that found them, e.g. in a shared Sheet.
+		const { tag } = this.request.task;
+		if (tag !== undefined) json.tag = tag;
+		return { json, pairedItem: { item: this.itemIndex } };
+	}
+
+	private write(row: Built, domain: string | null): void {
+		if (domain !== null && this.top.length < TOP_DOMAINS) this.top.push(domain);
+		this.emitted++;
+		if (row === null) return;
+		if (this.request.outputFormat === 'compact') this.compactRows.push(row as CompactRow);
+		else this.items.push(row as INodeExecutionData);
 	}
 
 	/**
@@ -84,7 +93,7 @@ export class ItemWriter {
 			requests,
 			cost: Math.round(cost * 1e5) / 1e5,
 		};
-		if (this.request.onlyNew) json.new_rows = this.emittedDomains.length;
+		if (this.request.onlyNew) json.new_rows = this.emitted;
 		if (this.request.task.tag !== undefined) json.tag = this.request.task.tag;
 		return { json, pairedItem: { item: this.itemIndex } };
 	}

@@ -2,43 +2,17 @@ import type { INodeExecutionData } from 'n8n-workflow';
 
 import { ItemWriter } from '../output/itemWriter';
 import { compactRowCap } from '../output/compact';
-import { outcomeWarnings } from '../output/outcomeWarnings';
-import type { SeenStore } from '../output/seenStore';
 import type { IntersectionRequest } from '../request/task';
 import { mergeSubsetItems, orderMerged, subsetTask, type MergedRows } from './atLeast';
 import type { Execution } from './execution';
-import { readPages, type PagingOutcome } from './pages';
-import { stableOrder } from '../request/sortOrder';
+import { readPages } from './pages';
+import { readOnlyNew, type OnlyNewSeries } from './onlyNewSeries';
+import { record, seriesItems, type Counters } from './seriesOutput';
 
 export interface SeriesResult {
 	items: INodeExecutionData[];
-	/** Domains this item emitted, for "only new" to remember after success. */
-	emittedDomains: string[];
-}
-
-type Counters = { requests: number; cost: number };
-
-function pagingOptions(execution: Execution, request: IntersectionRequest, writer: ItemWriter) {
-	// Only New with a Limit reads one page at a time, so no page is bought after enough are new.
-	const readsOn = request.readLimit > request.wanted;
-	return {
-		window: readsOn ? 1 : request.settings.concurrency * 2,
-		costGuard: execution.costGuard,
-		enough: () => writer.full,
-	};
-}
-
-/** Adds the series' cut and warnings to the run's; returns the warnings (the compact answer tells them). */
-function record(
-	execution: Execution,
-	request: IntersectionRequest,
-	outcome: PagingOutcome,
-	emitted: number,
-): string[] {
-	if (outcome.cutBy) execution.stats.cutBy.add(outcome.cutBy);
-	const warnings = outcomeWarnings(request, outcome, emitted);
-	for (const warning of warnings) execution.stats.warnings.add(warning);
-	return warnings;
+	/** Only New: the rows wait for n8n's store, and `items` is empty until `finish`. */
+	onlyNew?: OnlyNewSeries;
 }
 
 /** "All targets": one request series, pages written out as they arrive. */
@@ -49,12 +23,11 @@ async function readAll(
 	counters: Counters,
 ) {
 	const fetcher = execution.pageFetcher(request.settings, counters);
-	const outcome = await readPages(
-		request,
-		fetcher,
-		(page) => writer.add(page),
-		pagingOptions(execution, request, writer),
-	);
+	const outcome = await readPages(request, fetcher, (page) => writer.add(page), {
+		window: request.settings.concurrency * 2,
+		costGuard: execution.costGuard,
+		enough: () => writer.full,
+	});
 	const warnings = record(execution, request, outcome, writer.emitted);
 	return { total: outcome.total, warnings };
 }
@@ -91,7 +64,7 @@ async function readAtLeast(
 			return { total: outcome.total ?? 0, warnings };
 		}),
 	);
-	await writer.add(orderMerged(merged, request.task.order_by));
+	writer.add(orderMerged(merged, request.task.order_by));
 	return {
 		total: totals.reduce((sum, { total }) => sum + total, 0),
 		warnings: totals.flatMap(({ warnings }) => warnings),
@@ -111,38 +84,42 @@ function fitToAnswer(request: IntersectionRequest): { run: IntersectionRequest; 
 	return { run: { ...request, wanted: cap, readLimit, cap: 'limit' }, asked: request.wanted };
 }
 
-/** One input item's request series: pages in, one output item per referring domain out. */
+/**
+ * One input item's request series: pages in, one output item per referring domain out. With
+ * `onlyNewSet` (Only New, in a run that may use n8n's store) the rows wait for the store.
+ */
 export async function runSeries(
 	execution: Execution,
 	request: IntersectionRequest,
 	itemIndex: number,
-	seen?: SeenStore,
+	onlyNewSet?: string,
 ): Promise<SeriesResult> {
 	const counters: Counters = { requests: 0, cost: 0 };
-	const { run, asked } = fitToAnswer(request);
-	const writer = new ItemWriter(run, itemIndex, seen);
+	const fitted = fitToAnswer(request);
+	// Without the store every row counts as new, so reading past the Limit would find nothing more.
+	const run =
+		onlyNewSet === undefined ? { ...fitted.run, readLimit: fitted.run.wanted } : fitted.run;
+	const { asked } = fitted;
+	const writer = new ItemWriter(run, itemIndex, onlyNewSet);
+	if (onlyNewSet !== undefined && !run.atLeast)
+		return { items: [], onlyNew: await readOnlyNew(execution, run, writer, counters, asked) };
 	const { total, warnings } = run.atLeast
 		? await readAtLeast(execution, run, writer, counters, run.atLeast.subsets)
 		: await readAll(execution, run, writer, counters);
-	execution.stats.rows += writer.emitted;
-	execution.stats.total += total ?? 0;
-	if (seen) {
-		execution.stats.fetched += writer.rows;
-		execution.stats.fresh += writer.emittedDomains.length;
-	}
-	let items = writer.items;
-	if (run.outputFormat === 'summary')
-		items = [writer.summaryItem(total, counters.requests, counters.cost)];
-	if (run.outputFormat === 'compact')
-		items = [
-			writer.compactItem({
-				total,
-				requests: counters.requests,
-				cost: counters.cost,
-				askedLimit: asked,
-				warnings: [...run.notes, ...warnings],
-				orderBy: stableOrder(run.task.order_by),
-			}),
-		];
-	return { items, emittedDomains: writer.emittedDomains };
+	const finish = () => {
+		execution.stats.rows += writer.emitted;
+		execution.stats.total += total ?? 0;
+		if (writer.newRows) {
+			execution.stats.fetched += writer.rows;
+			execution.stats.fresh += writer.emitted;
+		}
+		return seriesItems(run, writer, counters, { total, warnings, asked });
+	};
+	if (!writer.newRows) return { items: finish() };
+	// At Least has read all its rows already: the store only has to say which are new.
+	const { newRows } = writer;
+	return {
+		items: [],
+		onlyNew: { rows: newRows, hasMore: () => false, readMore: async () => false, finish },
+	};
 }

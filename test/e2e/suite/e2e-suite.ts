@@ -22,6 +22,7 @@ import { nodeWorkflows } from '../fixtures/node-workflows';
 import { runControlWorkflows } from '../fixtures/run-control-workflows';
 import { trustWorkflows } from '../fixtures/trust-workflows';
 import { linkGapHookWorkflow, webhookWorkflows } from '../fixtures/webhook-workflows';
+import { onlyNewItemsWorkflow } from '../fixtures/only-new-workflows';
 import { LIVE_GRAPH_SIZE, type SuiteContext } from './context';
 import { harnessScenarios } from './harness-scenarios';
 import { nodeScenarios } from './node-scenarios';
@@ -86,10 +87,11 @@ export function defineE2eSuite(version: string): void {
 				...runControlWorkflows,
 				...webhookWorkflows,
 				...trustWorkflows,
+				onlyNewItemsWorkflow,
 				...examples,
 			]);
 			// Production webhooks of every later `n8n start` (regular and queue mode).
-			await activateWorkflows(n8n, [linkGapHookWorkflow.id]);
+			await activateWorkflows(n8n, [linkGapHookWorkflow.id, onlyNewItemsWorkflow.id]);
 		}, SETUP_TIMEOUT_MS);
 
 		afterAll(async () => {

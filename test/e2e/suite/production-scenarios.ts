@@ -9,6 +9,7 @@ import type { ContextGetter } from './context';
 import { domainsOf, sorted } from './rows';
 import { added, allDomains, intersectionTasks } from './sim-oracle';
 import { onlyNewLimitScenario } from './trust-production-scenarios';
+import { onlyNewRecordScenarios } from './only-new-scenarios';
 
 const START_TIMEOUT_MS = 5 * 60_000;
 export const SECRETS = [SIM_PASSWORD, WRONG_PASSWORD];
@@ -77,5 +78,14 @@ export function productionScenarios(context: ContextGetter): void {
 		});
 
 		onlyNewLimitScenario(context, () => server);
+		onlyNewRecordScenarios(
+			() => context().liveSim,
+			() => (path, query) => callWebhook(server?.url ?? '', path, query),
+			{
+				failing: ['moz.com, ahrefs.com', 'majestic.com, semrush.com'],
+				racing: ['similarweb.com, searchenginejournal.com', 'ahrefs.com, majestic.com'],
+			},
+			5,
+		);
 	});
 }

@@ -56,11 +56,16 @@ export function onlyNewLimitScenario(
 		await liveSim.reset();
 		const second = await call();
 		const secondTasks = intersectionTasks(await liveSim.log());
-		// Run 2 finds 400 new rows on the first page, so it reads one more page, and no further.
-		expect({
-			first: firstTasks.map((task) => task.offset ?? 0),
-			second: secondTasks.map((task) => task.offset ?? 0),
-		}).toEqual({ first: [0], second: [0, 1000] });
+		// Run 1 asks for Limit rows, as a plain run does. Run 2's first Limit rows are all seen;
+		// the node remembers Limit domains, so Limit rows past them hold the next Limit new ones.
+		const pages = (tasks: typeof firstTasks) => tasks.map((task) => [task.offset ?? 0, task.limit]);
+		expect({ first: pages(firstTasks), second: pages(secondTasks) }).toEqual({
+			first: [[0, ONLY_NEW_LIMIT]],
+			second: [
+				[0, ONLY_NEW_LIMIT],
+				[ONLY_NEW_LIMIT, ONLY_NEW_LIMIT],
+			],
+		});
 
 		const { offset: _offset, limit: _limit, ...request } = firstTasks[0];
 		expect(request).toMatchObject({

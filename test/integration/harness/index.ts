@@ -16,6 +16,7 @@ export {
 export type { LogEntry, LogLevel } from './logger';
 export type { NodeTypeInput } from './node-types';
 export { ProcessedDataStore } from './processed-data-store';
+export { RacingProcessedDataStore, ROW_CLASH } from './racing-processed-data-store';
 export { runWorkflow } from './run-workflow';
 export type { RunOptions, RunResult } from './run-workflow';
 export { chain, connect, fixtureInput, node } from './workflow';

@@ -90,6 +90,11 @@ export class ProcessedDataStore implements IDataDeduplicator {
 		return this.row(scope, data, options.mode)?.values.length ?? 0;
 	}
 
+	/** Whether any row holds this value. */
+	has(value: string): boolean {
+		return [...this.rows.values()].some((row) => row.values.includes(value));
+	}
+
 	/** How many values the store holds in all rows. */
 	size(): number {
 		return [...this.rows.values()].reduce((sum, row) => sum + row.values.length, 0);

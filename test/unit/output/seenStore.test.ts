@@ -4,10 +4,17 @@ import type { IDataObject, IExecuteFunctions, INode, WorkflowExecuteMode } from 
 import { fingerprint } from '../../../nodes/DataForSeoDomainIntersection/output/legacySeen';
 import {
 	MAX_SEEN_DOMAINS,
-	SeenMemory,
+	openSeenStore,
+	REMOVE_CHUNK,
+	requireDedupHelpers,
 	targetSetKey,
+	type SeenStore,
 } from '../../../nodes/DataForSeoDomainIntersection/output/seenStore';
 import { ProcessedDataStore } from '../../integration/harness/processed-data-store';
+import {
+	RacingProcessedDataStore,
+	ROW_CLASH,
+} from '../../integration/harness/racing-processed-data-store';
 
 const NODE = { id: 'node-1', name: 'Domain Intersection' } as INode;
 const WORKFLOW = { id: 'wf-1', active: true };
@@ -36,7 +43,16 @@ function context(
 	} as unknown as IExecuteFunctions;
 }
 
-const SET = { targets: ['moz.com', 'ahrefs.com'], excludeTargets: ['me.com'], resetSeen: false };
+const SET = {
+	targets: ['moz.com', 'ahrefs.com'],
+	excludeTargets: ['me.com'],
+	resetSeen: false,
+	onlyNew: true,
+};
+const KEY = targetSetKey(SET.targets, SET.excludeTargets);
+const open = (fn: IExecuteFunctions, request = SET) => openSeenStore(fn, [request]) as SeenStore;
+const entries = (store: SeenStore, domains: string[]) =>
+	domains.map((domain) => store.entry(KEY, domain));
 const domains = (n: number, prefix = 'site') =>
 	Array.from({ length: n }, (_, i) => `${prefix}-${i}.example.com`);
 
@@ -50,84 +66,104 @@ describe('targetSetKey', () => {
 });
 
 describe('SeenStore on n8n deduplication helpers', () => {
-	it('records nothing while filtering, and remembers across runs after remember()', async () => {
+	it('check records and answers what was new; the next execution sees it', async () => {
 		const db = new ProcessedDataStore();
-		const first = await new SeenMemory(context(db)).for(SET, 0);
-		expect(await first.filterNew(['a.org', 'b.org', 'a.org'])).toEqual(new Set(['a.org', 'b.org']));
-		expect(db.size()).toBe(0);
-		expect(await first.filterNew(['a.org'])).toEqual(new Set(['a.org']));
-		await first.remember(['a.org']);
-		expect(db.size()).toBe(1);
+		const first = open(context(db));
+		const [a, b] = entries(first, ['a.org', 'b.org']);
+		expect(await first.check([a, b, a])).toEqual(new Set([a, b]));
+		expect(db.size()).toBe(2);
+		expect(await open(context(db)).check([a, entries(first, ['c.org'])[0]])).toEqual(
+			new Set([entries(first, ['c.org'])[0]]),
+		);
+	});
 
-		const second = await new SeenMemory(context(db)).for(SET, 0);
-		expect(await second.filterNew(['a.org', 'b.org'])).toEqual(new Set(['b.org']));
+	it('is not opened in a manual run, nor without an Only New item', () => {
+		const db = new ProcessedDataStore();
+		expect(openSeenStore(context(db, 'manual'), [SET])).toBeUndefined();
+		expect(openSeenStore(context(db), [{ ...SET, onlyNew: false }])).toBeUndefined();
+		expect(openSeenStore(context(db), [SET])).toBeDefined();
+	});
+
+	it("serialises the execution's calls, so n8n's lock-free read/modify/write loses none", async () => {
+		const db = new RacingProcessedDataStore();
+		const store = open(context(db));
+		await store.check(entries(store, ['first.org']));
+		await Promise.all(
+			[0, 1, 2, 3].map((i) => store.check(entries(store, domains(5, `batch${i}`)))),
+		);
+		expect(db.size()).toBe(21);
+	});
+
+	it('repeats a call that clashed with another execution creating the row', async () => {
+		const db = new ProcessedDataStore();
+		const fn = context(db);
+		const check = fn.helpers.checkProcessedAndRecord;
+		let clashes = 1;
+		fn.helpers.checkProcessedAndRecord = async (...args) => {
+			if (clashes-- > 0) throw new Error(ROW_CLASH);
+			return check(...args);
+		};
+		const store = open(fn);
+		expect(await store.check(entries(store, ['a.org']))).toEqual(
+			new Set(entries(store, ['a.org'])),
+		);
+		fn.helpers.checkProcessedAndRecord = async () => {
+			throw new Error('connection refused');
+		};
+		await expect(store.check(entries(store, ['b.org']))).rejects.toThrow('connection refused');
+	});
+
+	it(`forgets in calls of at most ${REMOVE_CHUNK} entries`, async () => {
+		const db = new ProcessedDataStore();
+		const store = open(context(db));
+		const many = entries(store, domains(REMOVE_CHUNK * 2 + 2));
+		await store.check(many);
+		await store.forget(many.slice(1));
+		expect(db.calls).toEqual(['check', 'remove', 'remove', 'remove']);
 		expect(db.size()).toBe(1);
 	});
 
-	it('keeps competitor sets apart; the same set in another order and case shares', async () => {
+	it('Forget Seen Domains clears the whole node once, just before the first check', async () => {
 		const db = new ProcessedDataStore();
-		await (await new SeenMemory(context(db)).for(SET, 0)).remember(['a.org']);
-		const memory = new SeenMemory(context(db));
-		const other = await memory.for({ ...SET, excludeTargets: [] }, 0);
-		expect(await other.filterNew(['a.org'])).toEqual(new Set(['a.org']));
-		const same = await memory.for({ ...SET, targets: ['AHREFS.com', 'moz.com'] }, 1);
-		expect(await same.filterNew(['a.org'])).toEqual(new Set());
-	});
-
-	it('reads in manual runs but records nothing, and a manual Forget clears nothing', async () => {
-		const db = new ProcessedDataStore();
-		await (await new SeenMemory(context(db)).for(SET, 0)).remember(['a.org']);
-		const manual = await new SeenMemory(context(db, 'manual')).for(SET, 0);
-		expect(await manual.filterNew(['a.org', 'b.org'])).toEqual(new Set(['b.org']));
-		await manual.remember(['b.org']);
-		const reset = await new SeenMemory(context(db, 'manual')).for({ ...SET, resetSeen: true }, 0);
-		expect(await reset.filterNew(['a.org', 'b.org'])).toEqual(new Set(['a.org', 'b.org']));
-		expect(db.size()).toBe(1);
-		expect(db.calls).not.toContain('clear');
-	});
-
-	it('Forget Seen Domains clears the node once per execution, every set of it', async () => {
-		const db = new ProcessedDataStore();
-		const before = new SeenMemory(context(db));
-		await (await before.for(SET, 0)).remember(['a.org']);
-		await (await before.for({ ...SET, excludeTargets: [] }, 1)).remember(['b.org']);
-		const memory = new SeenMemory(context(db));
-		const reset = await memory.for({ ...SET, resetSeen: true }, 0);
-		await reset.remember(['c.org']);
-		await memory.for({ ...SET, resetSeen: true }, 1);
-		expect(db.calls.filter((call) => call === 'clear')).toHaveLength(1);
-		const other = await new SeenMemory(context(db)).for({ ...SET, excludeTargets: [] }, 0);
-		expect(await other.filterNew(['b.org'])).toEqual(new Set(['b.org']));
-		expect(db.size()).toBe(1);
+		await open(context(db)).check(['other-set x.org', `${KEY} a.org`]);
+		const staticData: IDataObject = { seenDomains: { [KEY]: { hashes: fingerprint('a.org') } } };
+		const store = open(context(db, 'trigger', staticData), { ...SET, resetSeen: true });
+		expect(store.knownBefore(KEY, 'a.org')).toBe(false);
+		expect(db.calls).toEqual(['check']);
+		await store.check([`${KEY} a.org`]);
+		await store.check([`${KEY} b.org`]);
+		expect(db.calls).toEqual(['check', 'clear', 'check', 'check']);
+		expect(db.size()).toBe(2);
+		expect(staticData).toEqual({});
 	});
 
 	it(`forgets the oldest beyond ${MAX_SEEN_DOMAINS.toLocaleString('en')} entries`, async () => {
 		const db = new ProcessedDataStore();
-		await (
-			await new SeenMemory(context(db)).for(SET, 0)
-		).remember(domains(MAX_SEEN_DOMAINS, 'old'));
-		const next = await new SeenMemory(context(db)).for(SET, 0);
-		await next.remember(domains(10, 'new'));
+		const store = open(context(db));
+		await store.check(entries(store, domains(MAX_SEEN_DOMAINS, 'old')));
+		await store.check(entries(store, domains(10, 'new')));
 		expect(db.size()).toBe(MAX_SEEN_DOMAINS);
-		const after = await new SeenMemory(context(db)).for(SET, 0);
-		const probe = ['old-0.example.com', 'old-10.example.com', 'new-9.example.com'];
-		expect(await after.filterNew(probe)).toEqual(new Set(['old-0.example.com']));
+		const probe = entries(store, ['old-0.example.com', 'old-10.example.com', 'new-9.example.com']);
+		expect(await open(context(db)).check(probe)).toEqual(new Set([probe[0]]));
 	});
 
-	it("honours version 0.1.0's memory in static data; Forget drops it too", async () => {
-		const key = targetSetKey(SET.targets, SET.excludeTargets);
-		const staticData = { seenDomains: { [key]: { hashes: fingerprint('a.org'), updatedAt: '' } } };
-		const db = new ProcessedDataStore();
-		const upgraded = await new SeenMemory(context(db, 'trigger', staticData)).for(SET, 0);
-		expect(await upgraded.filterNew(['a.org', 'b.org'])).toEqual(new Set(['b.org']));
-		const reset = new SeenMemory(context(db, 'trigger', staticData));
-		await reset.for({ ...SET, resetSeen: true }, 0);
-		expect(staticData).toEqual({});
+	it("honours version 0.1.0's memory in static data, read-only", () => {
+		const staticData = { seenDomains: { [KEY]: { hashes: fingerprint('a.org'), updatedAt: '' } } };
+		const store = open(context(new ProcessedDataStore(), 'trigger', staticData));
+		expect(store.knownBefore(KEY, 'a.org')).toBe(true);
+		expect(store.knownBefore(KEY, 'b.org')).toBe(false);
+		expect(store.knownBefore(targetSetKey(['x.com'], []), 'a.org')).toBe(false);
+		expect(staticData.seenDomains[KEY].hashes).toBe(fingerprint('a.org'));
 	});
 
-	it('refuses with the n8n version it needs when the helpers are missing', async () => {
+	it('refuses with the n8n version it needs when the helpers are missing', () => {
 		const old = { ...context(new ProcessedDataStore()), helpers: {} } as IExecuteFunctions;
-		const error = await new SeenMemory(old).for(SET, 3).catch((caught: unknown) => caught);
+		let error: unknown;
+		try {
+			requireDedupHelpers(old, 3);
+		} catch (caught) {
+			error = caught;
+		}
 		expect(error).toBeInstanceOf(NodeOperationError);
 		expect((error as NodeOperationError).message).toBe(
 			'Only New Since Last Run needs n8n 1.64 or newer',
