@@ -5,7 +5,9 @@ import { compactRowCap } from '../output/compact';
 import { outcomeWarnings } from '../output/outcomeWarnings';
 import type { SeenStore } from '../output/seenStore';
 import type { IntersectionRequest } from '../request/task';
-import { mergeSubsetItems, orderMerged, subsetTask, type MergedRows } from './atLeast';
+import { atLeastWarnings } from '../output/atLeastWarnings';
+import { AtLeastOrder } from './atLeast';
+import { AtLeastMerge } from './atLeastMerge';
 import type { Execution } from './execution';
 import { readPages, type PagingOutcome } from './pages';
 import { stableOrder } from '../request/sortOrder';
@@ -61,9 +63,8 @@ async function readAll(
 
 /**
  * "At least K of N": one series per combination of at least K targets, each finding the
- * domains that link to exactly that combination, merged by referring domain. Every domain is
- * in one combination only, so its count of competitors is exact, and the top rows of each
- * combination hold the top rows of all.
+ * domains that link to exactly that combination, merged into one list in one order (see
+ * AtLeastMerge). Only New reads further down that list until it has found enough new domains.
  */
 async function readAtLeast(
 	execution: Execution,
@@ -72,30 +73,42 @@ async function readAtLeast(
 	counters: Counters,
 	subsets: number[][],
 ) {
-	const merged: MergedRows = new Map();
 	const fetcher = execution.pageFetcher(request.settings, counters);
-	const totals = await Promise.all(
-		subsets.map(async (subset) => {
-			const subRequest: IntersectionRequest = {
-				...request,
-				task: subsetTask(request.task, subset),
-				targets: subset.map((index) => request.targets[index - 1]),
-			};
-			const outcome = await readPages(
-				subRequest,
-				fetcher,
-				(page) => mergeSubsetItems(merged, page, subset),
-				{ window: request.settings.concurrency * 2, costGuard: execution.costGuard },
-			);
-			const warnings = record(execution, subRequest, outcome, outcome.rows);
-			return { total: outcome.total ?? 0, warnings };
-		}),
+	const order = new AtLeastOrder(request.task.order_by);
+	const window = request.settings.concurrency * 2;
+	const merge = new AtLeastMerge(
+		request.task,
+		subsets,
+		order,
+		fetcher,
+		execution.costGuard,
+		window,
 	);
-	await writer.add(orderMerged(merged, request.task.order_by));
-	return {
-		total: totals.reduce((sum, { total }) => sum + total, 0),
-		warnings: totals.flatMap(({ warnings }) => warnings),
-	};
+	const start = request.offset ?? 0;
+	const last = start + request.readLimit;
+	let want = start + request.wanted;
+	let written = start;
+	for (;;) {
+		await merge.extend(want);
+		const rows = merge.certain.slice(written, want);
+		written += rows.length;
+		await writer.add(rows.map((row) => row.item));
+		if (writer.full || merge.ended || written < want || want >= last) break;
+		// Only New: read on for the domains still missing, at least doubling what is read.
+		want = Math.min(last, want + Math.max(request.wanted - writer.emitted, want - start));
+	}
+	const facts = merge.facts();
+	const { warnings, cutBy } = atLeastWarnings(request, {
+		facts,
+		want,
+		certain: merge.certain.length,
+		requests: counters.requests,
+		firstPagesCost: AtLeastMerge.firstPagesCost(subsets, want),
+		emitted: writer.emitted,
+	});
+	if (cutBy) execution.stats.cutBy.add(cutBy);
+	for (const warning of warnings) execution.stats.warnings.add(warning);
+	return { total: facts.total, warnings };
 }
 
 /**
