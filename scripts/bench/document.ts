@@ -1,4 +1,5 @@
 /** BENCHMARKS.md: method notes, the four tables and the functional verdict. */
+import { atLeastCostTable, GRAPH_SIZE, type AtLeastCostRow } from './atLeastCost';
 import type { FlattenResult } from './flattenBench';
 import type { SharedAccountRun } from './sharedAccount';
 import { sharedAccountSection } from './sharedSection';
@@ -24,6 +25,7 @@ export interface BenchResults {
 	memory: Parameters<typeof memoryTable>[0];
 	memoryConcurrency: number;
 	engineMs: number;
+	atLeast: AtLeastCostRow[];
 	seconds: number;
 	load: { start: number; end: number };
 	problems: string[];
@@ -74,6 +76,12 @@ Heap after a forced GC before the run, then \`process.memoryUsage()\` every 5 ms
 ${memoryTable(r.memory)}
 
 ${sharedAccountSection(r.shared)}
+
+## At Least K of N: rows paid against rows delivered
+
+Counts from the simulator's request log (${count(GRAPH_SIZE)} referring domains, so the combinations of fewer competitors come into play), priced at $0.02 a request plus $0.00003 a row. The last column checks the rows against the same options with Return All. Only New's 3rd run has the two earlier runs' domains in its memory.
+
+${atLeastCostTable(r.atLeast)}
 
 ## Functional checks
 

@@ -15,7 +15,13 @@ import type {
 
 import { DataForSeoBasicAuthApi } from '../../credentials/DataForSeoBasicAuthApi.credentials';
 import type * as NodeModule from '../../nodes/DataForSeoDomainIntersection/DataForSeoDomainIntersection.node';
-import { chain, fixtureInput, node, runWorkflow } from '../../test/integration/harness';
+import {
+	chain,
+	fixtureInput,
+	node,
+	runWorkflow,
+	type ProcessedDataStore,
+} from '../../test/integration/harness';
 import { SIM_LOGIN, SIM_PASSWORD } from '../../test/simulator';
 import { ROOT } from './simProcess';
 
@@ -58,18 +64,21 @@ export interface RunOptions {
 	mode?: WorkflowExecuteMode;
 	/** The node's typeVersion; 1 writes 0.1.0's columns, every metric and breakdown. */
 	version?: number;
+	/** n8n's deduplication store, for Only New; pass one store to runs that share a memory. */
+	processedData?: ProcessedDataStore;
 }
 
 export async function timeNode(
 	baseUrl: string,
 	parameters: INodeParameters,
-	{ input = [{}], mode = 'manual', version = 1 }: RunOptions = {},
+	{ input = [{}], mode = 'manual', version = 1, processedData }: RunOptions = {},
 ): Promise<TimedRun> {
 	const cpu = process.cpuUsage();
 	const wait = runQueueWaitMs();
 	const started = performance.now();
 	const result = await runWorkflow({
 		mode,
+		processedData,
 		nodeTypes: { [NODE_TYPE]: DataForSeoDomainIntersection },
 		credentialTypes: [new DataForSeoBasicAuthApi()],
 		credentials: {
@@ -82,6 +91,8 @@ export async function timeNode(
 			nodes: [
 				fixtureInput('Input', input),
 				node(NODE_NAME, NODE_TYPE, parameters, {
+					// Stable, as in a saved workflow: n8n keys a node's deduplication memory by its id.
+					id: 'domain-intersection',
 					typeVersion: version,
 					credentials: { dataForSeoBasicAuthApi: { id: 'sim', name: 'Simulator' } },
 				}),
