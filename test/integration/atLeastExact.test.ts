@@ -100,6 +100,18 @@ describe('At Least with a Limit or Max Results: the first rows of Return All (po
 		);
 	});
 
+	it('refuses three sort rules without the referring domain, which leave no room for the tiebreak', async () => {
+		const { result, requests } = await run({
+			targets: THREE,
+			limit: 10,
+			options: atLeast(2, { orderByJson: '["1.rank,desc","2.rank,desc","3.backlinks,desc"]' }),
+		});
+		expect(result.error?.message).toMatch(
+			/Sort \(JSON\).*no room for the referring domain.*At Least/,
+		);
+		expect(requests).toBe(0);
+	});
+
 	it('says in the Compact answer the order its rows are in', async () => {
 		const { rows } = await run({
 			targets: THREE,

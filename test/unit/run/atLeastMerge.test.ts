@@ -81,7 +81,12 @@ async function merged(
 }
 
 describe('AtLeastMerge: the first rows of the whole list, read only as far as needed', () => {
-	const orders = [undefined, ['2.backlinks,desc'], ['1.rank,asc', '3.backlinks,desc']];
+	const orders = [
+		undefined,
+		['2.backlinks,desc'],
+		['1.rank,asc', '3.backlinks,desc'],
+		['intersections_count,asc', '4.rank,desc'],
+	];
 
 	it.each([1, 2, 3])('equals the full list cut, for every order and cut, K = %i', async (k) => {
 		for (const seed of [1, 2, 3]) {
