@@ -2,6 +2,7 @@ import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { startSimulator, type Simulator } from '../simulator';
 import { json, NODE_NAME, runNode } from './nodeRunner';
+import { FIELDS } from '../../nodes/DataForSeoDomainIntersection/fields';
 import { ProcessedDataStore } from './harness';
 
 // Issue 18, points 5 to 8: "at least K of N" gives the first rows of its own Return All.
@@ -225,5 +226,11 @@ describe('At Least with Intersection Mode "partial" (point 8)', () => {
 		expect(counts.has(1)).toBe(true);
 		const one = rows.find((row) => row.intersections_count === 1) as IDataObject;
 		expect([1, 2, 3].filter((i) => one[`competitor${i}_backlinks`] === null)).toHaveLength(2);
+		const partial = FIELDS.intersectionMode.ui.options?.find(
+			(o) => 'value' in o && o.value === 'partial',
+		);
+		expect(partial).toMatchObject({
+			description: expect.stringMatching(/^Sites that link to at least one competitor/),
+		});
 	});
 });
