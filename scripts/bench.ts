@@ -10,6 +10,7 @@ import { loadavg } from 'node:os';
 import { join } from 'node:path';
 
 import { createGraph, type LinkGraph } from '../test/simulator';
+import { atLeastCostRun, atLeastProblems } from './bench/atLeastCost';
 import { renderDocument } from './bench/document';
 import { flattenBench } from './bench/flattenBench';
 import { floorRun } from './bench/floor';
@@ -244,6 +245,9 @@ async function main(): Promise<void> {
 		const engineMs = await engineCost(small);
 		step('Flattening vs JSON.parse');
 		const flatten = await flattenBench(sim, paged.task, paged.total, LATENCY_MS);
+		step('At Least: rows paid against rows delivered');
+		const atLeast = await atLeastCostRun();
+		note('At Least', atLeastProblems(atLeast));
 		const text = renderDocument({
 			latencyMs: LATENCY_MS,
 			runs: RUNS,
@@ -257,6 +261,7 @@ async function main(): Promise<void> {
 			onlyNew: await onlyNew(sim),
 			memoryConcurrency: MEMORY_CONCURRENCY,
 			engineMs,
+			atLeast,
 			seconds: (Date.now() - started) / 1000,
 			load: { start: loadAtStart, end: loadavg()[0] },
 			problems,

@@ -1,4 +1,5 @@
 /** BENCHMARKS.md: method notes, the four tables and the functional verdict. */
+import { atLeastCostTable, GRAPH_SIZE, type AtLeastCostRow } from './atLeastCost';
 import type { FlattenResult } from './flattenBench';
 import type { SharedAccountRun } from './sharedAccount';
 import { onlyNewSection, type OnlyNewResults } from './onlyNewSection';
@@ -26,6 +27,7 @@ export interface BenchResults {
 	memoryConcurrency: number;
 	onlyNew: OnlyNewResults;
 	engineMs: number;
+	atLeast: AtLeastCostRow[];
 	seconds: number;
 	load: { start: number; end: number };
 	problems: string[];
@@ -78,6 +80,13 @@ ${memoryTable(r.memory)}
 ${sharedAccountSection(r.shared)}
 
 ${onlyNewSection(r.onlyNew)}
+
+## At Least K of N: rows paid against rows delivered
+
+Counts from the simulator's request log (${count(GRAPH_SIZE)} referring domains, so the combinations of fewer competitors come into play), priced at $0.02 a request plus $0.00003 a row. The last column checks the rows against the same options with Return All. Only New's 3rd run has the two earlier runs' domains in its memory.
+
+${atLeastCostTable(r.atLeast)}
+
 ## Functional checks
 
 ${verdict}

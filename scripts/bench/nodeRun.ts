@@ -64,7 +64,7 @@ export interface RunOptions {
 	mode?: WorkflowExecuteMode;
 	/** The node's typeVersion; 1 writes 0.1.0's columns, every metric and breakdown. */
 	version?: number;
-	/** n8n's deduplication store, for Only New; the node's id is then BENCH_NODE_ID. */
+	/** n8n's deduplication store, for Only New; pass one store to runs that share a memory. */
 	processedData?: ProcessedDataStore;
 }
 
@@ -94,8 +94,9 @@ export async function timeNode(
 			nodes: [
 				fixtureInput('Input', input),
 				node(NODE_NAME, NODE_TYPE, parameters, {
+					// Stable, as in a saved workflow: n8n keys a node's deduplication memory by its id.
+					id: BENCH_NODE_ID,
 					typeVersion: version,
-					...(processedData ? { id: BENCH_NODE_ID } : {}),
 					credentials: { dataForSeoBasicAuthApi: { id: 'sim', name: 'Simulator' } },
 				}),
 			],

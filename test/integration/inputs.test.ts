@@ -1,4 +1,4 @@
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { MAX_RESULTS_DEFAULT } from '../../nodes/DataForSeoDomainIntersection/fields/main';
 import { startSimulator, type Simulator } from '../simulator';
@@ -21,7 +21,7 @@ beforeAll(async () => {
 afterAll(async () => sim.close());
 beforeEach(() => sim.reset());
 
-const refused = async (parameters: IDataObject, input?: IDataObject[]) => {
+const refused = async (parameters: INodeParameters, input?: IDataObject[]) => {
 	const result = await runNode({ baseUrl: sim.url, parameters, input });
 	expect(sim.log).toHaveLength(0);
 	return result.error?.message;

@@ -83,14 +83,21 @@ export const apiOptionFields = defineFields('options', {
 			type: 'options',
 			default: 'all',
 			options: [
-				{ name: 'All Backlinks', value: 'all', description: 'Metrics from all backlinks' },
 				{
-					name: 'Intersecting Backlinks Only',
+					name: 'Linking to All Competitors',
+					value: 'all',
+					description: 'Only sites that link to every competitor. DataForSEO’s default.',
+				},
+				{
+					name: 'Linking to Any Competitor (Partial)',
 					value: 'partial',
-					description: 'Metrics from the intersecting backlinks only',
+					description:
+						'Sites that link to at least one competitor; the columns of a competitor a site does not link to are empty, and Intersections Count says how many it links to',
 				},
 			],
-			description: 'Which backlinks the per-competitor metrics are based on',
+			// DataForSEO: "intersect or merge results"; all intersects, partial merges.
+			description:
+				'Whether a site must link to all competitors or to any of them. Not with Match Mode "At Least Some Competitors", which already finds sites linking to only some.',
 		},
 	},
 	rankScale: {

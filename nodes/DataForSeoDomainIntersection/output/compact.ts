@@ -97,6 +97,20 @@ function orderText(rule: string, targets: readonly string[]): string {
 	return `${named.replace(/_/g, ' ')}, ${way}`;
 }
 
+/** The whole order of "at least K of N", as AtLeastOrder sorts it. */
+function atLeastOrderText(request: IntersectionRequest): string[] {
+	const rules = request.task.order_by ?? [];
+	const count = rules.find((rule) => rule.startsWith('intersections_count,'));
+	const rest = rules.filter((rule) => rule !== count);
+	return [
+		count?.endsWith(',asc') ? 'fewest competitors linked first' : 'most competitors linked first',
+		...(rest.length > 0
+			? rest.map((rule) => `by ${orderText(rule, request.targets)}`)
+			: ['by rank toward the first listed competitor each links to, highest first']),
+		'by domain A to Z',
+	];
+}
+
 function matchText(request: IntersectionRequest): string {
 	const all = request.targets.join(', ');
 	const who = request.atLeast
@@ -116,10 +130,11 @@ function header(facts: CompactFacts, shown: number, kept: boolean[], dropped: nu
 			: `Link gap: ${count(total)} domains ${matchText(request)}.`,
 	];
 	const order = facts.orderBy?.[0];
-	const by = [
-		...(request.atLeast ? ['most competitors linked first'] : []),
-		...(order ? [`by ${orderText(order, request.targets)}`] : []),
-	];
+	const by = request.atLeast
+		? atLeastOrderText(request)
+		: order
+			? [`by ${orderText(order, request.targets)}`]
+			: [];
 	parts.push(`Showing ${shown}${by.length ? `, ${by.join(', then ')}` : ''}.`);
 	if (request.onlyNew)
 		parts.push(`Only new since the last run: ${facts.rows.length} of ${facts.fetched}.`);

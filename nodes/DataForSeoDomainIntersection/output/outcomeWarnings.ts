@@ -8,7 +8,7 @@ const n = (value: number) => value.toLocaleString('en-US');
 const usd = (value: number) => `$${value.toFixed(2)}`;
 
 /** The price of `rows` more rows in pages of PAGE_SIZE. */
-function restCost(rows: number): number {
+export function restCost(rows: number): number {
 	const full = Math.floor(rows / PAGE_SIZE);
 	const last = rows % PAGE_SIZE;
 	return full * estimateCost(PAGE_SIZE) + (last > 0 ? estimateCost(last) : 0);

@@ -37,11 +37,26 @@ export function exactCombinations(n: number, k: number): number[][] {
 
 /** Checks "at least K of N" and plans its calls, refusing runs with too many combinations. */
 export function planAtLeast(
-	scalars: { matchMode: 'all' | 'atLeast'; minMatches?: number; maxSubsets: number },
+	scalars: {
+		matchMode: 'all' | 'atLeast';
+		minMatches?: number;
+		maxSubsets: number;
+		intersectionMode?: 'all' | 'partial';
+	},
 	targetCount: number,
 	excludeCount: number,
 ): IntersectionRequest['atLeast'] {
 	if (scalars.matchMode === 'all') return undefined;
+	// Partial returns domains linking to any one of a combination's competitors, so its counts
+	// and its "at least" would both be wrong; At Least already finds the partial overlaps.
+	if (scalars.intersectionMode === 'partial') {
+		const mode = FIELDS.intersectionMode.ui.displayName;
+		const match = FIELDS.matchMode.ui.displayName;
+		throw new InputError(
+			label('intersectionMode'),
+			`"${partialName()}" can't be combined with ${match} "${atLeastName()}": each combination's request would also return domains linking to only one of its competitors. ${match} "${atLeastName()}" already finds the sites that link to only some competitors; set ${mode} back to "${allName()}", or set ${match} to "${allCompetitorsName()}".`,
+		);
+	}
 	const k = scalars.minMatches;
 	if (k === undefined || k > targetCount) {
 		throw new InputError(
@@ -66,3 +81,11 @@ export function planAtLeast(
 	}
 	return { minMatches: k, subsets: exactCombinations(targetCount, k) };
 }
+
+type Options = ReadonlyArray<{ name: string; value: unknown }>;
+const optionName = (options: Options | undefined, value: string) =>
+	options?.find((option) => option.value === value)?.name ?? value;
+const partialName = () => optionName(FIELDS.intersectionMode.ui.options as Options, 'partial');
+const allName = () => optionName(FIELDS.intersectionMode.ui.options as Options, 'all');
+const atLeastName = () => optionName(FIELDS.matchMode.ui.options as Options, 'atLeast');
+const allCompetitorsName = () => optionName(FIELDS.matchMode.ui.options as Options, 'all');

@@ -88,7 +88,7 @@ export function buildRequest(params: NodeParameters): IntersectionRequest {
 	const wanted = params.returnAll ? maxResults : scalars.limit;
 	const readsOn = scalars.onlyNew && !params.returnAll;
 	const paged = params.returnAll || wanted > PAGE_SIZE || readsOn;
-	checkPagedOrder(orderBy, paged, orderByLabel);
+	checkPagedOrder(orderBy, paged, orderByLabel, atLeast !== undefined);
 	return {
 		task,
 		targets: targets.values,

@@ -29,10 +29,20 @@ export function checkPagedOrder(
 	orderBy: string[] | undefined,
 	paged: boolean,
 	field: string,
+	atLeast = false,
 ): void {
-	if (!paged || !orderBy || orderBy.length < MAX_ORDER_RULES || orderBy.some(isTiebreak)) return;
+	// At Least merges its combinations' calls row by row, so every call needs the tiebreak;
+	// Intersections Count is the same for a whole call and is not sent.
+	const rules = atLeast
+		? orderBy?.filter((rule) => !rule.startsWith('intersections_count,'))
+		: orderBy;
+	if (!(paged || atLeast) || !rules || rules.length < MAX_ORDER_RULES || rules.some(isTiebreak))
+		return;
+	const why = atLeast
+		? 'and Match Mode "At Least" merges its combinations row by row, so rows that tie could come out in a different order than Return All gives'
+		: 'and this run needs more than one page, so rows that tie across pages could be lost';
 	throw new InputError(
 		field,
-		`${orderBy.length} sort rules leave no room for the referring domain as a tiebreak, and this run needs more than one page, so rows that tie across pages could be lost. Use at most ${MAX_ORDER_RULES - 1} sort rules (the node then adds the referring domain itself), or make the last rule Target (the referring domain).`,
+		`${rules.length} sort rules leave no room for the referring domain as a tiebreak, ${why}. Use at most ${MAX_ORDER_RULES - 1} sort rules (the node then adds the referring domain itself), or make the last rule Target (the referring domain).`,
 	);
 }

@@ -1,7 +1,9 @@
-import { isCondition, targetIndexOf, type FilterExpression } from '../request/filterGrammar';
-import { referringDomainOf } from '../output/flatten';
-import type { DomainIntersectionTask } from '../request/task';
+import { MAX_ORDER_RULES } from '../api/limits';
 import type { ApiItem } from '../api/responseSchema';
+import { referringDomainOf } from '../output/flatten';
+import { isCondition, targetIndexOf, type FilterExpression } from '../request/filterGrammar';
+import { TIEBREAK_RULE } from '../request/sortOrder';
+import type { DomainIntersectionTask } from '../request/task';
 
 type Renumber = (field: string) => string | null;
 
@@ -39,11 +41,120 @@ export function remapFilter(
 	return kept.length === 0 ? null : (kept as FilterExpression);
 }
 
+const COUNT_FIELD = 'intersections_count';
+/** "N.target" is the referring domain itself, the same under every competitor. */
+const isDomainField = (field: string) => field === 'target' || /^\d+\.target$/.test(field);
+
+type Key = string | number | null;
+
+/** One row of the merged list: the API item with metrics under the original target numbers. */
+export interface Ranked {
+	domain: string;
+	count: number;
+	item: ApiItem;
+}
+
 /**
- * The task for one combination: its targets renumbered 1..k, filters and sort rules remapped,
- * and the other competitors excluded, so the call finds the domains that link to exactly these.
+ * One sort key of the merged order, and the rule that sorts one combination's call the same
+ * way, or null when the key is the same for every row of that combination.
  */
-export function subsetTask(task: DomainIntersectionTask, subset: number[]): DomainIntersectionTask {
+interface OrderKey {
+	value: (row: Ranked) => Key;
+	sign: 1 | -1;
+	apiRule: (subset: number[]) => string | null;
+}
+
+function metricOf(row: Ranked, index: number, metric: string): Key {
+	const data = row.item.domain_intersection[String(index)] as Record<string, unknown> | null;
+	const value = data?.[metric];
+	return typeof value === 'number' || typeof value === 'string' ? value : null;
+}
+
+function userKey(rule: string): OrderKey {
+	const [field, direction] = rule.split(',');
+	const sign = direction === 'asc' ? 1 : -1;
+	if (isDomainField(field))
+		return { value: (row) => row.domain, sign, apiRule: () => `1.target,${direction}` };
+	const index = targetIndexOf(field) as number;
+	const metric = field.slice(String(index).length + 1);
+	return {
+		value: (row) => metricOf(row, index, metric),
+		sign,
+		apiRule: (subset) =>
+			subset.includes(index) ? `${subset.indexOf(index) + 1}.${metric},${direction}` : null,
+	};
+}
+
+/**
+ * With no sort: the rank a domain has toward the first of the competitors (in the order they
+ * were typed) it links to. In each combination's call that competitor is target 1, so the call
+ * sorts by the API's own default, 1.rank.
+ */
+const FIRST_LINKED_RANK: OrderKey = {
+	value: (row) => {
+		const first = Math.min(...Object.keys(row.item.domain_intersection).map(Number));
+		return metricOf(row, first, 'rank');
+	},
+	sign: -1,
+	apiRule: () => '1.rank,desc',
+};
+
+/**
+ * The one order of "at least K of N": most competitors first (fewest first when the sort asks
+ * for intersections_count ascending), then the user's other sort rules (by default the rank
+ * toward the first linked competitor), then the referring domain A to Z. Each combination's
+ * call is sorted by the same keys, so the merged list's first rows come from each call's first.
+ */
+export class AtLeastOrder {
+	readonly countSign: 1 | -1;
+	private readonly keys: OrderKey[];
+
+	constructor(orderBy: readonly string[] | undefined) {
+		const rules = orderBy ?? [];
+		const count = rules.find((rule) => rule.split(',')[0] === COUNT_FIELD);
+		this.countSign = count?.endsWith(',asc') ? 1 : -1;
+		const others = rules.filter((rule) => rule !== count);
+		this.keys = others.length > 0 ? others.map(userKey) : [FIRST_LINKED_RANK];
+	}
+
+	compare = (a: Ranked, b: Ranked): number => {
+		if (a.count !== b.count) return (a.count - b.count) * this.countSign;
+		for (const { value, sign } of this.keys) {
+			const x = value(a);
+			const y = value(b);
+			if (x === y) continue;
+			// Missing values go last in both directions, as DataForSEO puts them.
+			if (x === null) return 1;
+			if (y === null) return -1;
+			return (x < y ? -1 : 1) * sign;
+		}
+		return a.domain < b.domain ? -1 : a.domain > b.domain ? 1 : 0;
+	};
+
+	/** One combination's order_by: the keys that vary inside it, then the referring domain. */
+	rulesFor(subset: number[]): string[] {
+		const rules: string[] = [];
+		for (const key of this.keys) {
+			const rule = key.apiRule(subset);
+			if (rule === null || rules.includes(rule)) continue;
+			rules.push(rule);
+			if (rule.startsWith('1.target,')) return rules;
+		}
+		if (rules.length < MAX_ORDER_RULES) rules.push(TIEBREAK_RULE);
+		return rules;
+	}
+}
+
+/**
+ * The task for one combination: its targets renumbered 1..k, filters remapped, sorted in the
+ * merged order, and the other competitors excluded, so the call finds the domains that link to
+ * exactly these.
+ */
+export function subsetTask(
+	task: DomainIntersectionTask,
+	subset: number[],
+	order: AtLeastOrder,
+): DomainIntersectionTask {
 	const renumber = renumberer(subset);
 	const others = Object.keys(task.targets)
 		.filter((key) => !subset.includes(Number(key)))
@@ -55,94 +166,32 @@ export function subsetTask(task: DomainIntersectionTask, subset: number[]): Doma
 		),
 	};
 	delete out.filters;
-	delete out.order_by;
 	delete out.exclude_targets;
+	delete out.offset;
+	delete out.limit;
 	const excluded = [...(task.exclude_targets ?? []), ...others];
 	if (excluded.length > 0) out.exclude_targets = excluded;
 	const filters = task.filters ? remapFilter(task.filters, renumber) : null;
 	if (filters) out.filters = filters;
-	const orderBy = (task.order_by ?? [])
-		.map((rule) => {
-			const [field, direction] = rule.split(',');
-			const mapped = renumber(field);
-			return mapped === null ? null : `${mapped},${direction}`;
-		})
-		.filter((rule): rule is string => rule !== null);
-	if (orderBy.length > 0) out.order_by = orderBy;
+	out.order_by = order.rulesFor(subset);
 	return out;
 }
 
-/** Referring domain -> per-target metrics keyed by the original target number. */
-export type MergedRows = Map<string, Record<string, unknown>>;
-
-/** Adds one subset's items, moving each target's metrics back to its original number. */
-export function mergeSubsetItems(merged: MergedRows, items: ApiItem[], subset: number[]): void {
-	for (const item of items) {
-		const domain = referringDomainOf(item);
-		if (domain === null) continue;
-		let row = merged.get(domain);
-		if (!row) merged.set(domain, (row = {}));
-		subset.forEach((original, position) => {
-			const metrics = item.domain_intersection[String(position + 1)];
-			if (metrics && row[String(original)] === undefined) row[String(original)] = metrics;
-		});
-	}
-}
-
-type Key = string | number | null;
-interface Ranked {
-	domain: string;
-	perTarget: Record<string, unknown>;
-	count: number;
-}
-
-const COUNT_FIELD = 'intersections_count';
-
-function valueOf(row: Ranked, field: string): Key {
-	if (field === COUNT_FIELD) return row.count;
-	if (field === 'target' || /^\d+\.target$/.test(field)) return row.domain;
-	const index = targetIndexOf(field);
-	if (index === undefined) return null;
-	const metrics = row.perTarget[String(index)] as Record<string, unknown> | undefined;
-	const value = metrics?.[field.slice(String(index).length + 1)];
-	return typeof value === 'number' || typeof value === 'string' ? value : null;
-}
-
-/**
- * The order of merged rows: every sort rule the user set, with intersections_count the true
- * count of competitors; most competitors first unless a rule places the count itself; then the
- * domain, so the order is total. Missing values go last, as DataForSEO puts them.
- */
-export function mergedRules(orderBy: readonly string[] | undefined): Array<[string, 1 | -1]> {
-	const rules = (orderBy ?? []).map((rule): [string, 1 | -1] => {
-		const [field, direction] = rule.split(',');
-		return [field, direction === 'asc' ? 1 : -1];
+/** One combination's item as a merged row: its metrics moved back to their original numbers. */
+export function rankedRow(item: ApiItem, subset: number[]): Ranked | null {
+	const domain = referringDomainOf(item);
+	if (domain === null) return null;
+	const perTarget: Record<string, unknown> = {};
+	subset.forEach((original, position) => {
+		const metrics = item.domain_intersection[String(position + 1)];
+		if (metrics) perTarget[String(original)] = metrics;
 	});
-	if (!rules.some(([field]) => field === COUNT_FIELD)) rules.unshift([COUNT_FIELD, -1]);
-	return rules;
-}
-
-/** Merged rows as API-shaped items, in the merged order. */
-export function orderMerged(merged: MergedRows, orderBy: readonly string[] | undefined): ApiItem[] {
-	const rules = mergedRules(orderBy);
-	const rows: Ranked[] = [...merged.entries()].map(([domain, perTarget]) => ({
+	return {
 		domain,
-		perTarget,
-		count: Object.keys(perTarget).length,
-	}));
-	rows.sort((a, b) => {
-		for (const [field, sign] of rules) {
-			const x = valueOf(a, field);
-			const y = valueOf(b, field);
-			if (x === y) continue;
-			if (x === null) return 1;
-			if (y === null) return -1;
-			return (x < y ? -1 : 1) * sign;
-		}
-		return a.domain < b.domain ? -1 : a.domain > b.domain ? 1 : 0;
-	});
-	return rows.map(({ perTarget, count }) => ({
-		domain_intersection: perTarget as ApiItem['domain_intersection'],
-		summary: { intersections_count: count },
-	}));
+		count: subset.length,
+		item: {
+			domain_intersection: perTarget as ApiItem['domain_intersection'],
+			summary: { intersections_count: subset.length },
+		},
+	};
 }

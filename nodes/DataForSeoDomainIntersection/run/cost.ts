@@ -23,4 +23,14 @@ export class CostGuard {
 		this.committed += estimate;
 		return true;
 	}
+
+	/** Reserves every page of a batch, or none: a batch is bought whole or not at all. */
+	tryReserveAll(pages: readonly number[]): boolean {
+		const estimate = pages.reduce((sum, rows) => sum + estimateCost(rows), 0);
+		if (this.maxCost !== undefined && this.committed + estimate > this.maxCost + 1e-9) {
+			return false;
+		}
+		this.committed += estimate;
+		return true;
+	}
 }

@@ -3,7 +3,7 @@ import type { INodeExecutionData } from 'n8n-workflow';
 import { ItemWriter } from '../output/itemWriter';
 import { compactRowCap } from '../output/compact';
 import type { IntersectionRequest } from '../request/task';
-import { mergeSubsetItems, orderMerged, subsetTask, type MergedRows } from './atLeast';
+import { readAtLeast } from './atLeastSeries';
 import type { Execution } from './execution';
 import { readPages } from './pages';
 import { readOnlyNew, type OnlyNewSeries } from './onlyNewSeries';
@@ -30,45 +30,6 @@ async function readAll(
 	});
 	const warnings = record(execution, request, outcome, writer.emitted);
 	return { total: outcome.total, warnings };
-}
-
-/**
- * "At least K of N": one series per combination of at least K targets, each finding the
- * domains that link to exactly that combination, merged by referring domain. Every domain is
- * in one combination only, so its count of competitors is exact, and the top rows of each
- * combination hold the top rows of all.
- */
-async function readAtLeast(
-	execution: Execution,
-	request: IntersectionRequest,
-	writer: ItemWriter,
-	counters: Counters,
-	subsets: number[][],
-) {
-	const merged: MergedRows = new Map();
-	const fetcher = execution.pageFetcher(request.settings, counters);
-	const totals = await Promise.all(
-		subsets.map(async (subset) => {
-			const subRequest: IntersectionRequest = {
-				...request,
-				task: subsetTask(request.task, subset),
-				targets: subset.map((index) => request.targets[index - 1]),
-			};
-			const outcome = await readPages(
-				subRequest,
-				fetcher,
-				(page) => mergeSubsetItems(merged, page, subset),
-				{ window: request.settings.concurrency * 2, costGuard: execution.costGuard },
-			);
-			const warnings = record(execution, subRequest, outcome, outcome.rows);
-			return { total: outcome.total ?? 0, warnings };
-		}),
-	);
-	writer.add(orderMerged(merged, request.task.order_by));
-	return {
-		total: totals.reduce((sum, { total }) => sum + total, 0),
-		warnings: totals.flatMap(({ warnings }) => warnings),
-	};
 }
 
 /**
@@ -103,10 +64,12 @@ export async function runSeries(
 	const writer = new ItemWriter(run, itemIndex, onlyNewSet);
 	if (onlyNewSet !== undefined && !run.atLeast)
 		return { items: [], onlyNew: await readOnlyNew(execution, run, writer, counters, asked) };
-	const { total, warnings } = run.atLeast
+	const atLeast = run.atLeast
 		? await readAtLeast(execution, run, writer, counters, run.atLeast.subsets)
-		: await readAll(execution, run, writer, counters);
+		: undefined;
+	const plain = atLeast ? undefined : await readAll(execution, run, writer, counters);
 	const finish = () => {
+		const { total, warnings } = atLeast?.done() ?? (plain as NonNullable<typeof plain>);
 		execution.stats.rows += writer.emitted;
 		execution.stats.total += total ?? 0;
 		if (writer.newRows) {
@@ -116,10 +79,15 @@ export async function runSeries(
 		return seriesItems(run, writer, counters, { total, warnings, asked });
 	};
 	if (!writer.newRows) return { items: finish() };
-	// At Least has read all its rows already: the store only has to say which are new.
-	const { newRows } = writer;
+	// At Least under Only New reads further down its merged list while too few rows are new.
+	const more = atLeast as NonNullable<typeof atLeast>;
 	return {
 		items: [],
-		onlyNew: { rows: newRows, hasMore: () => false, readMore: async () => false, finish },
+		onlyNew: {
+			rows: writer.newRows,
+			hasMore: () => more.hasMore(),
+			readMore: (size) => more.readMore(size),
+			finish,
+		},
 	};
 }

@@ -5,6 +5,8 @@ import {
 	AT_LEAST_ALL,
 	AT_LEAST_LIMIT,
 	AT_LEAST_LIMITED,
+	AT_LEAST_ORDER,
+	atLeastOrderWorkflow,
 	atLeastWorkflow,
 	LIMIT_1000,
 	LIMIT_1001,
@@ -99,6 +101,23 @@ export function trustScenarios(context: ContextGetter): void {
 
 			const expected = [...all].sort(byCountThenBacklinks).slice(0, AT_LEAST_LIMIT);
 			expect(compared(limited)).toEqual(compared(expected));
+		});
+
+		it('At Least 2 of 3: Limit, Max Results and Compact are the first rows of Return All (issue 18)', async () => {
+			const { n8n } = context();
+			const run = await executeOk(n8n, atLeastOrderWorkflow.id);
+			const all = domainsOf(nodeJson(run, AT_LEAST_ORDER.all));
+			const sortedAll = domainsOf(nodeJson(run, AT_LEAST_ORDER.sortedAll));
+			expect(all.length).toBeGreaterThan(400);
+			expect(domainsOf(nodeJson(run, AT_LEAST_ORDER.limited))).toEqual(all.slice(0, 10));
+			expect(domainsOf(nodeJson(run, AT_LEAST_ORDER.sortedCapped))).toEqual(
+				sortedAll.slice(0, 300),
+			);
+			const answer = String(nodeJson(run, AT_LEAST_ORDER.compact)[0].answer).split('\n');
+			expect(answer[0]).toContain(
+				'most competitors linked first, then by rank toward the first listed competitor each links to, highest first, then by domain A to Z.',
+			);
+			expect(answer.slice(1).map((line) => line.split(' | ')[0])).toEqual(all.slice(0, 5));
 		});
 	});
 }

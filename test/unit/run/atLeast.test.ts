@@ -1,10 +1,11 @@
 import {
-	mergeSubsetItems,
-	orderMerged,
+	AtLeastOrder,
+	rankedRow,
 	remapFilter,
-	subsetTask,
-	type MergedRows,
+	subsetTask as subsetTaskIn,
+	type Ranked,
 } from '../../../nodes/DataForSeoDomainIntersection/run/atLeast';
+import type { DomainIntersectionTask } from '../../../nodes/DataForSeoDomainIntersection/request/task';
 import {
 	binomial,
 	exactCombinations,
@@ -36,6 +37,9 @@ describe('combinations', () => {
 	});
 });
 
+const subsetTask = (task: DomainIntersectionTask, subset: number[]) =>
+	subsetTaskIn(task, subset, new AtLeastOrder(task.order_by));
+
 describe('subsetTask: index remapping', () => {
 	const task = {
 		targets: { '1': 'a.com', '2': 'b.com', '3': 'c.com', '4': 'd.com' },
@@ -60,7 +64,7 @@ describe('subsetTask: index remapping', () => {
 				'and',
 				['intersections_count', '>=', 1],
 			],
-			order_by: ['1.backlinks,desc'],
+			order_by: ['1.backlinks,desc', '1.target,asc'],
 			include_subdomains: false,
 		});
 	});
@@ -70,7 +74,7 @@ describe('subsetTask: index remapping', () => {
 			targets: { '1': 'a.com', '2': 'b.com' },
 			exclude_targets: ['me.com', 'c.com', 'd.com'],
 			filters: [['1.backlinks', '>', 10], 'and', ['intersections_count', '>=', 1]],
-			order_by: ['1.rank,asc'],
+			order_by: ['1.rank,asc', '1.target,asc'],
 			include_subdomains: false,
 		});
 		const onlyTarget2 = {
@@ -80,7 +84,8 @@ describe('subsetTask: index remapping', () => {
 		};
 		const result = subsetTask(onlyTarget2, [1, 3]);
 		expect(result).not.toHaveProperty('filters');
-		expect(result).not.toHaveProperty('order_by');
+		// The rule on competitor 2 is the same (missing) for every row of this call.
+		expect(result.order_by).toEqual(['1.target,asc']);
 	});
 
 	it('keeps multi-digit target numbers intact', () => {
@@ -93,51 +98,31 @@ describe('subsetTask: index remapping', () => {
 			),
 			order_by: ['12.rank,desc'],
 		};
-		expect(subsetTask(twelve, [2, 12]).order_by).toEqual(['2.rank,desc']);
-		expect(subsetTask(twelve, [1, 2]).order_by).toBeUndefined();
+		expect(subsetTask(twelve, [2, 12]).order_by).toEqual(['2.rank,desc', '1.target,asc']);
+		expect(subsetTask(twelve, [1, 2]).order_by).toEqual(['1.target,asc']);
 	});
 });
 
-describe('merging subset results', () => {
-	const item = (domain: string, metrics: Array<number | null>): ApiItem => ({
-		domain_intersection: Object.fromEntries(
-			metrics.map((backlinks, i) => [
-				String(i + 1),
-				backlinks === null ? null : { target: domain, backlinks },
-			]),
-		),
-		summary: { intersections_count: metrics.length },
-	});
-
+describe('merged rows', () => {
 	it('moves metrics back to the original target numbers and counts targets', () => {
-		const merged: MergedRows = new Map();
-		mergeSubsetItems(merged, [item('x.org', [10, 30]), item('y.org', [5, 6])], [1, 3]);
-		mergeSubsetItems(merged, [item('x.org', [20, 30])], [2, 3]);
-		const ordered = orderMerged(merged, ['1.backlinks,desc']);
-		expect(ordered.map((row) => row.summary?.intersections_count)).toEqual([3, 2]);
-		expect(ordered[0].domain_intersection).toEqual({
-			'1': { target: 'x.org', backlinks: 10 },
-			'2': { target: 'x.org', backlinks: 20 },
-			'3': { target: 'x.org', backlinks: 30 },
+		const item: ApiItem = {
+			domain_intersection: {
+				'1': { target: 'x.org', backlinks: 10 },
+				'2': { target: 'x.org', backlinks: 30 },
+			},
+			summary: { intersections_count: 2 },
+		};
+		expect(rankedRow(item, [1, 3])).toEqual({
+			domain: 'x.org',
+			count: 2,
+			item: {
+				domain_intersection: {
+					'1': { target: 'x.org', backlinks: 10 },
+					'3': { target: 'x.org', backlinks: 30 },
+				},
+				summary: { intersections_count: 2 },
+			},
 		});
-		expect(ordered[1].domain_intersection['2']).toBeUndefined();
-	});
-
-	it('orders by count, then the first sort rule with nulls last, then domain', () => {
-		const merged: MergedRows = new Map();
-		mergeSubsetItems(
-			merged,
-			[item('b.org', [1, 9]), item('a.org', [1, 9]), item('c.org', [5, 9])],
-			[1, 2],
-		);
-		mergeSubsetItems(merged, [item('d.org', [7, 9])], [2, 3]);
-		const domains = (rule?: string) =>
-			orderMerged(merged, rule ? [rule] : undefined).map(
-				(row) => row.domain_intersection['1']?.target ?? row.domain_intersection['2']?.target,
-			);
-		expect(domains('1.backlinks,desc')).toEqual(['c.org', 'a.org', 'b.org', 'd.org']);
-		expect(domains('1.backlinks,asc')).toEqual(['a.org', 'b.org', 'c.org', 'd.org']);
-		expect(domains(undefined)).toEqual(['a.org', 'b.org', 'c.org', 'd.org']);
 	});
 });
 
@@ -153,44 +138,65 @@ describe('exact combinations', () => {
 	});
 });
 
-describe('merged order honours every sort rule', () => {
-	const row = (domain: string, perTarget: Record<string, number>) =>
-		[
-			domain,
-			Object.fromEntries(
+describe('the one order of At Least', () => {
+	const row = (domain: string, perTarget: Record<string, number>): Ranked => ({
+		domain,
+		count: Object.keys(perTarget).length,
+		item: {
+			domain_intersection: Object.fromEntries(
 				Object.entries(perTarget).map(([k, backlinks]) => [
 					k,
 					{ target: domain, backlinks, rank: backlinks % 7 },
 				]),
 			),
-		] as const;
-	const merged: MergedRows = new Map([
+		},
+	});
+	const rows = [
 		row('a.org', { '1': 5, '2': 50 }),
 		row('b.org', { '1': 5, '2': 60, '3': 1 }),
 		row('c.org', { '1': 9, '2': 1 }),
-	]);
+		row('d.org', { '2': 9, '3': 6 }),
+	];
 	const order = (rules?: string[]) =>
-		orderMerged(merged, rules).map((item) => item.domain_intersection['1']!.target);
+		[...rows].sort(new AtLeastOrder(rules).compare).map((r) => r.domain);
 
-	it('puts the most competitors first unless a rule places the count', () => {
-		expect(order(['1.backlinks,desc'])).toEqual(['b.org', 'c.org', 'a.org']);
-		expect(order(['1.backlinks,desc', 'intersections_count,desc'])).toEqual([
-			'c.org',
-			'b.org',
-			'a.org',
-		]);
+	it('puts the most competitors first, wherever a rule places the count', () => {
+		expect(order(['1.backlinks,desc'])).toEqual(['b.org', 'c.org', 'a.org', 'd.org']);
+		expect(order(['1.backlinks,desc', 'intersections_count,desc'])).toEqual(
+			order(['1.backlinks,desc']),
+		);
 		expect(order(['intersections_count,asc', '1.backlinks,desc'])).toEqual([
 			'c.org',
 			'a.org',
+			'd.org',
 			'b.org',
 		]);
 	});
 
-	it('uses the second and third rules for ties', () => {
-		expect(order(['intersections_count,asc', '1.backlinks,asc', '2.backlinks,desc'])).toEqual([
+	it('uses the later rules for ties, then the domain', () => {
+		expect(order(['1.backlinks,asc', '2.backlinks,desc'])).toEqual([
+			'b.org',
 			'a.org',
 			'c.org',
-			'b.org',
+			'd.org',
 		]);
+		expect(order(['3.rank,asc'])).toEqual(['b.org', 'd.org', 'a.org', 'c.org']);
+	});
+
+	it('with no sort: the rank toward the first listed competitor each links to', () => {
+		// Ranks: a 5 (to 1), c 2 (to 1), d 2 (to 2, its first).
+		expect(order()).toEqual(['b.org', 'a.org', 'c.org', 'd.org']);
+		const subsetOrder = new AtLeastOrder(undefined);
+		expect(subsetOrder.rulesFor([2, 3])).toEqual(['1.rank,desc', '1.target,asc']);
+	});
+
+	it('sorts each combination call by the rules that vary in it', () => {
+		const rules = new AtLeastOrder([
+			'3.backlinks,desc',
+			'intersections_count,desc',
+			'2.target,asc',
+		]);
+		expect(rules.rulesFor([1, 3])).toEqual(['2.backlinks,desc', '1.target,asc']);
+		expect(rules.rulesFor([1, 2])).toEqual(['1.target,asc']);
 	});
 });
