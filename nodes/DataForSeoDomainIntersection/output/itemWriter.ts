@@ -1,7 +1,7 @@
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
 import { compactAnswer, compactRow, type CompactFacts, type CompactRow } from './compact';
-import { flattenItem, rawItem, referringDomainOf } from './flatten';
+import { columnPlan, flattenRow, rawItem, referringDomainOf, type ColumnPlan } from './flatten';
 import type { IntersectionRequest } from '../request/task';
 import type { ApiItem } from '../api/responseSchema';
 import type { SeenStore } from './seenStore';
@@ -23,12 +23,18 @@ export class ItemWriter {
 	rows = 0;
 	private readonly top: string[] = [];
 	private readonly compactRows: CompactRow[] = [];
+	private readonly plan: ColumnPlan;
 
 	constructor(
 		private readonly request: IntersectionRequest,
 		private readonly itemIndex: number,
 		private readonly seen?: SeenStore,
-	) {}
+	) {
+		const { targets, columns, atLeast, competitorsVary } = request;
+		// With At Least below every competitor, sites differ in how many competitors they link to.
+		const countVaries = atLeast !== undefined && atLeast.minMatches < targets.length;
+		this.plan = columnPlan(targets.length, columns, { countVaries, competitorsVary });
+	}
 
 	/** Rows written out (or counted, for the summary format). */
 	emitted = 0;
@@ -62,7 +68,7 @@ export class ItemWriter {
 			const json: IDataObject =
 				outputFormat === 'raw'
 					? rawItem(item, targets, columns)
-					: flattenItem(item, targets, columns);
+					: flattenRow(item, targets, this.plan);
 			// The tag lets rows be matched to the request that found them, e.g. in a shared Sheet.
 			if (tag !== undefined) json.tag = tag;
 			this.items.push({ json, pairedItem: { item: this.itemIndex } });
