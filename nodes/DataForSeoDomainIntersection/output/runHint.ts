@@ -62,11 +62,11 @@ function costText(cost: number, source: CostSource): string {
 function rowsText(execution: Execution, inputItems: number): string {
 	const { rows, total, fetched, fresh, cutBy } = execution.stats;
 	const forItems = inputItems > 1 ? ` for ${n(inputItems)} input items` : '';
-	let showing = '';
-	if (cutBy.has('maxResults')) showing = inputItems > 1 ? 'Showing ' : 'Showing the first ';
+	const cut = cutBy.has('maxResults');
+	const first = cut && inputItems === 1 ? 'the first ' : '';
 	if (fetched > 0)
-		return `${showing}${n(fresh)} new of ${plural(fetched, 'referring domain', 'referring domains')} read (${n(total)} in all)${forItems}`;
-	return `${showing}${n(rows)} of ${plural(total, 'referring domain', 'referring domains')}${forItems}`;
+		return `${cut ? 'Showing ' : ''}${n(fresh)} new of ${first}${plural(fetched, 'referring domain', 'referring domains')} read (${n(total)} in all)${forItems}`;
+	return `${cut ? `Showing ${first}` : ''}${n(rows)} of ${plural(total, 'referring domain', 'referring domains')}${forItems}`;
 }
 
 /**

@@ -165,6 +165,11 @@ describe('when Max Results cuts', () => {
 		expect(hint(run, report({ requests: [cut, cut], inputItems: 2 }))).toMatch(
 			/^Showing 1,500 of 40,921 referring domains for 2 input items, /,
 		);
+		// Only New: the new ones among the rows read up to the cap.
+		Object.assign(run.stats, { fetched: 1500, fresh: 40 });
+		expect(hint(run, report({ requests: [cut] }))).toMatch(
+			/^Showing 40 new of the first 1,500 referring domains read \(40,921 in all\), /,
+		);
 	});
 });
 
