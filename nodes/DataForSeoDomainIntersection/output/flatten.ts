@@ -181,7 +181,11 @@ export function columnPlan(
 }
 
 /** The flat columns for this many competitors, in order. */
-export function flatColumns(count: number, set: ColumnSet, shape: RowShape = FIXED_SHAPE): string[] {
+export function flatColumns(
+	count: number,
+	set: ColumnSet,
+	shape: RowShape = FIXED_SHAPE,
+): string[] {
 	return Object.keys(columnPlan(count, set, shape).template);
 }
 
