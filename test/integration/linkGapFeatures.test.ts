@@ -44,20 +44,20 @@ describe('match mode "at least K of N"', () => {
 			const rows = json(result);
 			const expected = bruteForce(k);
 			expect(expected.size).toBeGreaterThan(20);
-			expect(
-				new Map(
-					rows.map((row) => [row.referring_domain as string, row.intersections_count as number]),
-				),
-			).toEqual(expected);
+			// With all 4 every row has the same count, so Key Metrics leaves that column out.
+			if (k === COMPETITORS.length) expect(rows[0]).not.toHaveProperty('intersections_count');
+			const count = (row: IDataObject) => (row.intersections_count ?? k) as number;
+			expect(new Map(rows.map((row) => [row.referring_domain as string, count(row)]))).toEqual(
+				expected,
+			);
 			expect(rows).toHaveLength(expected.size);
 			// Ordered by how many competitors each links to.
-			const counts = rows.map((row) => row.intersections_count as number);
+			const counts = rows.map(count);
 			expect([...counts].sort((a, b) => b - a)).toEqual(counts);
 			// Metrics sit under the competitor they belong to; the others are null.
 			for (const row of rows.slice(0, 50)) {
 				COMPETITORS.forEach((target, i) => {
 					const links = sim.graph.linksTo(row.referring_domain as string, target);
-					expect(row[`competitor${i + 1}`]).toBe(target);
 					expect(row[`competitor${i + 1}_backlinks`] !== null).toBe(links);
 				});
 			}

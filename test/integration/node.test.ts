@@ -48,11 +48,21 @@ describe('the docs example', () => {
 		expect(rows).toHaveLength(5);
 		const backlinks = rows.map((row) => row.competitor1_backlinks as number);
 		expect([...backlinks].sort((a, b) => b - a)).toEqual(backlinks);
-		expect(
-			rows.every((row) => row.competitor1 === 'moz.com' && row.competitor2 === 'ahrefs.com'),
-		).toBe(true);
-		// Key Metrics, the default: each metric side by side for both competitors.
+		// Key Metrics, the default: backlinks first, each metric side by side for both
+		// competitors, and nothing that is the same on every row; the hint names the competitors.
 		expect(Object.keys(rows[0])).toEqual(flatColumns(2, 'key'));
+		expect(Object.keys(rows[0]).slice(0, 3)).toEqual([
+			'referring_domain',
+			'competitor1_backlinks',
+			'competitor2_backlinks',
+		]);
+		for (const column of ['intersections_count', 'competitor1', 'competitor2'])
+			expect(rows[0]).not.toHaveProperty(column);
+		expect(result.hints(NODE_NAME).map((hint) => hint.message)).toEqual([
+			expect.stringMatching(
+				/^5 of [\d,]+ referring domains, 1 request, \$0\.\d\d simulated: your credential points to a local test server, not DataForSEO\. In the columns, competitor1 is moz\.com and competitor2 is ahrefs\.com\.$/,
+			),
+		]);
 		expect(
 			result.outputOf(NODE_NAME).every((item) => (item.pairedItem as { item: number }).item === 0),
 		).toBe(true);
@@ -183,7 +193,7 @@ describe('paging', () => {
 				.map((hint) => hint.message)
 				.join(),
 		).toMatch(
-			/^1,500 of ([\d,]+) referring domains, 2 requests, .*Max Results stopped moz.com, ahrefs.com at the first 1,500 of \1 referring domains/,
+			/^Showing the first 1,500 of ([\d,]+) referring domains, 2 requests, [^.]+\.\d\d[^.]+\. Max Results stopped moz\.com, ahrefs\.com at 1,500: to get the other ([\d,]+), raise Max Results \(0 means no cap\), for about \$\d+\.\d\d more\./,
 		);
 	});
 

@@ -10,6 +10,7 @@ let sim: Simulator;
 const tasks = () =>
 	sim.log.filter((entry) => entry.path === LIVE).map((entry) => (entry.body as IDataObject[])[0]);
 const domains = (rows: IDataObject[]) => rows.map((row) => row.referring_domain as string);
+const hintsOf = (run: Awaited<ReturnType<typeof runNode>>) => run.hints(NODE_NAME);
 const hint = (result: Awaited<ReturnType<typeof runNode>>) =>
 	result
 		.hints(NODE_NAME)
@@ -38,7 +39,11 @@ describe('targets as people paste them, end to end', () => {
 		});
 		expect(json(pasted).length).toBeGreaterThan(100);
 		expect(domains(json(pasted))).toEqual(domains(json(plain)));
-		expect(hint(pasted)).toMatch(/"https:\/\/www.moz.com\/" was read as the domain moz.com/);
+		// One hint, in sentences: the notes end with punctuation instead of running together.
+		expect(hint(pasted)).toMatch(
+			/\. In the columns, competitor1 is moz\.com and competitor2 is ahrefs\.com\. "https:\/\/www\.moz\.com\/" was read as the domain moz\.com; "https:\/\/www\.ahrefs\.com" was read as the domain ahrefs\.com\.$/,
+		);
+		expect(hintsOf(pasted)).toHaveLength(1);
 	});
 });
 

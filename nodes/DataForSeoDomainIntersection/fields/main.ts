@@ -17,9 +17,9 @@ const pagesCost = (rows: number) => Math.ceil(rows / PAGE_SIZE) * estimateCost(P
 /**
  * Return All's cap. A manual run's output goes back to n8n with the next "Execute step", and
  * n8n refuses a request over 16 MB (its N8N_PAYLOAD_SIZE_MAX default). Measured on the
- * simulator's rows, which are the size of the docs' example: a Key Metrics row is about 560
- * bytes for 2 competitors and 4,830 for 20 (All Metrics: 1,990 and 19,300). Half the limit,
- * 8 MiB, holds 1,735 rows of 20 competitors; 1,500 leaves room for the rest of the workflow's
+ * simulator's rows, which are the size of the docs' example: a Key Metrics row is about 480
+ * bytes for 2 competitors and 4,240 for 20 (All Metrics: 1,990 and 19,300). Half the limit,
+ * 8 MiB, holds 1,975 rows of 20 competitors; 1,500 leaves room for the rest of the workflow's
  * data. test/unit/output/rowSize.test.ts measures again and keeps this true.
  */
 export const MAX_RESULTS_DEFAULT = 1500;
@@ -134,7 +134,7 @@ export const outputFields = defineFields('top', {
 					name: 'Key Metrics',
 					value: 'key',
 					description:
-						'Per competitor: rank, backlinks, referring pages, first seen, lost date and spam score, each metric side by side for all competitors',
+						'Backlinks, rank, spam score, referring pages, first seen and lost date, each side by side for all competitors. Leaves out what is the same on every row: the competitor names (the run hint says which is competitor1, competitor2, …) and, except with At Least, intersections_count.',
 				},
 				{
 					name: 'All Metrics',
@@ -144,7 +144,7 @@ export const outputFields = defineFields('top', {
 				},
 			],
 			description:
-				'Which columns each row has. The names stay the same from run to run, so a Sheet’s header row keeps fitting.',
+				'Which columns each row has. The names stay the same from run to run, so a Sheet’s header row keeps fitting. competitor1_rank is the rank of this site’s links to competitor 1, not of the site: it differs per competitor and is often 0.',
 			// Version 1 nodes write 0.1.0's columns; a new node is needed for this choice.
 			displayOptions: { show: { outputFormat: ['flat'], '@version': [{ _cnd: { gte: 2 } }] } },
 		},

@@ -1,6 +1,7 @@
 import type { ApiItem } from '../api/responseSchema';
 import type { IntersectionRequest } from '../request/task';
 import { referringDomainOf } from './flatten';
+import { notesText } from './sentences';
 
 /**
  * The `compact` format: one text answer per input item, small enough for an AI model's context.
@@ -148,7 +149,8 @@ function header(facts: CompactFacts, shown: number, kept: boolean[], dropped: nu
 		parts.push(
 			`${dropped} more domains were fetched but left out to keep this answer under ${count(ANSWER_MAX_CHARS)} characters.`,
 		);
-	parts.push(...facts.warnings);
+	// Notes on how input was read come without an ending; they become one sentence.
+	parts.push(...notesText(facts.warnings));
 	if (total === 0) parts.push('Try fewer competitors, or check how they are spelled.');
 	const requests = `${facts.requests} request${facts.requests === 1 ? '' : 's'}`;
 	parts.push(`Cost $${facts.cost.toFixed(4)} (${requests}).`);

@@ -57,19 +57,37 @@ export function referringDomainOf(item: ApiItem): string | null {
 	return null;
 }
 
-/** The metrics of the `key` set, in column order. */
+/**
+ * The metrics of the `key` set, in column order: the numbers a person sorts and skims by first.
+ * Backlinks tells an editorial mention (a few) from a sitewide link (thousands) and is never 0
+ * for a competitor the site links to; rank is the authority those links pass, but per
+ * competitor and often 0; the spam score says which rows to skip. Then the dates.
+ */
 export const KEY_FIELDS = [
-	'rank',
 	'backlinks',
+	'rank',
+	'backlinks_spam_score',
 	'referring_pages',
 	'first_seen',
 	'lost_date',
-	'backlinks_spam_score',
 ] as const;
 
 const OTHER_SCALARS = SCALAR_FIELDS.filter(
 	(field) => !(KEY_FIELDS as readonly string[]).includes(field),
 );
+
+/**
+ * What may differ from row to row besides the metrics. Key Metrics leaves out a column that
+ * cannot: `intersections_count` is every competitor in Match Mode All, and `competitor{n}`
+ * repeats the typed list unless the Competitors come from an expression (one list per item).
+ */
+export interface RowShape {
+	countVaries: boolean;
+	competitorsVary: boolean;
+}
+
+/** Nothing varies: a typed list of competitors, Match Mode All. */
+export const FIXED_SHAPE: RowShape = { countVaries: false, competitorsVary: false };
 
 interface Cell {
 	column: string;
@@ -79,9 +97,11 @@ interface Cell {
 	map: boolean;
 }
 
-interface Plan {
-	/** The column holding each competitor's domain. */
+/** One run's columns, built once per competitor count, column set and shape. */
+export interface ColumnPlan {
+	/** The column holding each competitor's domain; empty when the row has none. */
 	competitorColumns: string[];
+	hasCount: boolean;
 	cells: Cell[];
 	/**
 	 * A row with every column in place. Adding ~46 (or, for 20 competitors, 442) computed keys one
@@ -96,72 +116,115 @@ function cell(word: string, index: number, field: string): Cell {
 	return { column: `${word}${index + 1}_${field}`, index, field, map };
 }
 
-function buildPlan(count: number, set: ColumnSet): Plan {
-	const positions = Array.from({ length: count }, (_, index) => index);
-	const word = set === 'legacy' ? 'target' : 'competitor';
-	const competitorColumns = positions.map((index) => `${word}${index + 1}`);
-	let cells: Cell[];
-	if (set === 'legacy') {
-		const fields = [...SCALAR_FIELDS, ...MAP_FIELDS];
-		cells = positions.flatMap((index) => fields.map((field) => cell(word, index, field)));
-	} else {
-		const fields = set === 'key' ? KEY_FIELDS : [...KEY_FIELDS, ...OTHER_SCALARS, ...MAP_FIELDS];
-		cells = fields.flatMap((field) => positions.map((index) => cell(word, index, field)));
-	}
-	const keys = ['referring_domain', 'intersections_count'];
-	if (set === 'legacy') {
-		// Each target's name, then its metrics.
-		const perTarget = cells.length / Math.max(count, 1);
-		positions.forEach((index) =>
-			keys.push(
-				competitorColumns[index],
-				...cells.slice(index * perTarget, (index + 1) * perTarget).map((c) => c.column),
-			),
-		);
-	} else keys.push(...competitorColumns, ...cells.map((c) => c.column));
+function plan(keys: string[], competitorColumns: string[], cells: Cell[]): ColumnPlan {
 	const template = Object.fromEntries(keys.map((key) => [key, null])) as FlatRow;
-	return { competitorColumns, cells, template };
+	return {
+		competitorColumns: competitorColumns.filter((column) => column in template),
+		hasCount: 'intersections_count' in template,
+		cells,
+		template,
+	};
 }
 
-// Column names depend only on the competitor count and the set; building them once keeps
-// per-row work to plain property writes.
-const plans = new Map<string, Plan>();
-function planFor(count: number, set: ColumnSet): Plan {
-	const id = `${set}:${count}`;
-	let plan = plans.get(id);
-	if (!plan) plans.set(id, (plan = buildPlan(count, set)));
-	return plan;
+/** Version 1: 0.1.0's columns, each target's name followed by all of its metrics. */
+function legacyPlan(count: number): ColumnPlan {
+	const positions = Array.from({ length: count }, (_, index) => index);
+	const names = positions.map((index) => `target${index + 1}`);
+	const fields = [...SCALAR_FIELDS, ...MAP_FIELDS];
+	const keys = ['referring_domain', 'intersections_count'];
+	const cells: Cell[] = [];
+	for (const index of positions) {
+		const own = fields.map((field) => cell('target', index, field));
+		keys.push(names[index], ...own.map((c) => c.column));
+		cells.push(...own);
+	}
+	return plan(keys, names, cells);
+}
+
+/**
+ * Version 2: each metric side by side for all competitors. Key Metrics is the first part of
+ * All Metrics, so switching to All only adds columns after the ones a Sheet already has.
+ */
+function buildPlan(count: number, set: ColumnSet, shape: RowShape): ColumnPlan {
+	if (set === 'legacy') return legacyPlan(count);
+	const positions = Array.from({ length: count }, (_, index) => index);
+	const names = positions.map((index) => `competitor${index + 1}`);
+	const byField = (fields: readonly string[]) =>
+		fields.flatMap((field) => positions.map((index) => cell('competitor', index, field)));
+	const key = byField(KEY_FIELDS);
+	const varying = [
+		...(shape.countVaries ? ['intersections_count'] : []),
+		...(shape.competitorsVary ? names : []),
+	];
+	const keys = ['referring_domain', ...varying, ...key.map((c) => c.column)];
+	if (set === 'key') return plan(keys, names, key);
+	const rest = byField([...OTHER_SCALARS, ...MAP_FIELDS]);
+	const fixed = ['intersections_count', ...names].filter((column) => !varying.includes(column));
+	keys.push(...fixed, ...rest.map((c) => c.column));
+	return plan(keys, names, [...key, ...rest]);
+}
+
+// Column names depend only on the competitor count, the set and the shape; building them once
+// keeps per-row work to plain property writes.
+const plans = new Map<string, ColumnPlan>();
+
+/** The columns of a run's rows; the same object for the same arguments. */
+export function columnPlan(
+	count: number,
+	set: ColumnSet,
+	shape: RowShape = FIXED_SHAPE,
+): ColumnPlan {
+	const id = `${set}:${count}:${shape.countVaries}:${shape.competitorsVary}`;
+	let found = plans.get(id);
+	if (!found) plans.set(id, (found = buildPlan(count, set, shape)));
+	return found;
 }
 
 /** The flat columns for this many competitors, in order. */
-export function flatColumns(count: number, set: ColumnSet): string[] {
-	return Object.keys(planFor(count, set).template);
+export function flatColumns(
+	count: number,
+	set: ColumnSet,
+	shape: RowShape = FIXED_SHAPE,
+): string[] {
+	return Object.keys(columnPlan(count, set, shape).template);
 }
 
 /**
  * One API item -> one flat row with the same columns for every item of a request:
- * `referring_domain`, `intersections_count`, each competitor's domain (`competitor{n}`), then
- * its metrics (`competitor{n}_{field}`) as the column set orders them, `null` where the API gave
- * nothing.
+ * `referring_domain`, then what varies (`intersections_count`, each competitor's domain
+ * `competitor{n}`), then the metrics (`competitor{n}_{field}`) as the column set orders them,
+ * `null` where the API gave nothing.
  */
-export function flattenItem(item: ApiItem, targets: readonly string[], set: ColumnSet): FlatRow {
+export function flattenRow(item: ApiItem, targets: readonly string[], plan: ColumnPlan): FlatRow {
 	const perTarget = item.domain_intersection;
-	let present = 0;
-	for (const key in perTarget) if (perTarget[key]) present++;
-	const { competitorColumns, cells, template } = planFor(targets.length, set);
+	const { competitorColumns, cells, template } = plan;
 	const row: FlatRow = { ...template };
 	row.referring_domain = referringDomainOf(item);
-	row.intersections_count = item.summary?.intersections_count ?? present;
-	const data: Array<Record<string, unknown>> = [];
-	for (let index = 0; index < targets.length; index++) {
-		row[competitorColumns[index]] = targets[index];
-		data.push((perTarget[String(index + 1)] ?? {}) as Record<string, unknown>);
+	if (plan.hasCount) {
+		let present = 0;
+		for (const key in perTarget) if (perTarget[key]) present++;
+		row.intersections_count = item.summary?.intersections_count ?? present;
 	}
+	for (let index = 0; index < competitorColumns.length; index++)
+		row[competitorColumns[index]] = targets[index];
+	const data: Array<Record<string, unknown>> = [];
+	for (let index = 0; index < targets.length; index++)
+		data.push((perTarget[String(index + 1)] ?? {}) as Record<string, unknown>);
 	for (const { column, index, field, map } of cells) {
 		const value = data[index][field];
 		row[column] = map ? mapText(value) : scalar(value);
 	}
 	return row;
+}
+
+/** flattenRow with the plan looked up: for one-off rows and tests. */
+export function flattenItem(
+	item: ApiItem,
+	targets: readonly string[],
+	set: ColumnSet,
+	shape: RowShape = FIXED_SHAPE,
+): FlatRow {
+	return flattenRow(item, targets, columnPlan(targets.length, set, shape));
 }
 
 /**

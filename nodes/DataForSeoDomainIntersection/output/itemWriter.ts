@@ -1,7 +1,7 @@
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
 import { compactAnswer, compactRow, type CompactFacts, type CompactRow } from './compact';
-import { flattenItem, rawItem, referringDomainOf } from './flatten';
+import { columnPlan, flattenRow, rawItem, referringDomainOf, type ColumnPlan } from './flatten';
 import type { IntersectionRequest } from '../request/task';
 import type { ApiItem } from '../api/responseSchema';
 import { NewRows } from './newRows';
@@ -23,6 +23,7 @@ export class ItemWriter {
 	rows = 0;
 	private readonly top: string[] = [];
 	private readonly compactRows: CompactRow[] = [];
+	private readonly plan: ColumnPlan;
 
 	constructor(
 		private readonly request: IntersectionRequest,
@@ -30,6 +31,10 @@ export class ItemWriter {
 		/** Only New's key for this competitor set; without it every row is written at once. */
 		onlyNewSet?: string,
 	) {
+		const { targets, columns, atLeast, competitorsVary } = request;
+		// With At Least below every competitor, sites differ in how many competitors they link to.
+		const countVaries = atLeast !== undefined && atLeast.minMatches < targets.length;
+		this.plan = columnPlan(targets.length, columns, { countVaries, competitorsVary });
 		if (onlyNewSet !== undefined)
 			this.newRows = new NewRows<Built>(onlyNewSet, request.wanted, (row, domain) =>
 				this.write(row, domain),
@@ -63,7 +68,7 @@ export class ItemWriter {
 		const json: IDataObject =
 			outputFormat === 'raw'
 				? rawItem(item, targets, columns)
-				: flattenItem(item, targets, columns);
+				: flattenRow(item, targets, this.plan);
 		// The tag lets rows be matched to the request that found them, e.g. in a shared Sheet.
 		const { tag } = this.request.task;
 		if (tag !== undefined) json.tag = tag;

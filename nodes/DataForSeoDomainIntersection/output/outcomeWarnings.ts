@@ -35,10 +35,12 @@ export function outcomeWarnings(
 	const cap = FIELDS.maxCost.ui.displayName;
 	const who = `${request.targets.join(', ')}`;
 	if (outcome.cutBy === 'maxResults' && outcome.total !== null) {
+		// The hint's first sentence already says "Showing the first 1,500 of 40,921": this one
+		// says how to get the rest and what it costs.
 		const rest = outcome.total - start - outcome.rows;
 		const results = FIELDS.maxResults.ui.displayName;
 		warnings.push(
-			`${results} stopped ${who} at the first ${n(outcome.rows)} of ${n(outcome.total)} referring domains; raise ${results} (0 means no cap) to get the other ${n(rest)}, for about ${usd(restCost(rest))} more.`,
+			`${results} stopped ${who} at ${n(outcome.rows)}: to get the other ${n(rest)}, raise ${results} (0 means no cap), for about ${usd(restCost(rest))} more.`,
 		);
 	}
 	if (outcome.cutBy === 'maxCost') {

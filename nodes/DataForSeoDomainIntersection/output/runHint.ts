@@ -4,6 +4,7 @@ import { LOOPBACK } from '../api/baseUrl';
 import { uiPath } from '../fields';
 import type { IntersectionRequest } from '../request/task';
 import type { Execution } from '../run/execution';
+import { asSentence, competitorColumnsText, notesText } from './sentences';
 
 /** Where the cost figures come from, by the credential's environment. */
 export type CostSource = 'live' | 'sandbox' | 'simulated' | 'custom';
@@ -50,17 +51,22 @@ const mb = (bytes: number) => `${(bytes / MIB).toFixed(1)} MB`;
 function costText(cost: number, source: CostSource): string {
 	if (source === 'sandbox') return `${usd(cost)} as the free sandbox reports it (nothing charged)`;
 	if (source === 'simulated')
-		return `${usd(cost)} simulated (the credential's Custom URL is on this machine, not DataForSEO)`;
+		return `${usd(cost)} simulated: your credential points to a local test server, not DataForSEO`;
 	return usd(cost);
 }
 
-/** "5 of 40,921 referring domains", or with Only New "5 new of 50 read (40,921 in all)". */
+/**
+ * "5 of 40,921 referring domains", or with Only New "5 new of 50 read (40,921 in all)". When
+ * Max Results cut the list it starts with what the person has: "Showing the first 1,500 of …".
+ */
 function rowsText(execution: Execution, inputItems: number): string {
-	const { rows, total, fetched, fresh } = execution.stats;
+	const { rows, total, fetched, fresh, cutBy } = execution.stats;
 	const forItems = inputItems > 1 ? ` for ${n(inputItems)} input items` : '';
+	const cut = cutBy.has('maxResults');
+	const first = cut && inputItems === 1 ? 'the first ' : '';
 	if (fetched > 0)
-		return `${n(fresh)} new of ${plural(fetched, 'referring domain', 'referring domains')} read (${n(total)} in all)${forItems}`;
-	return `${n(rows)} of ${plural(total, 'referring domain', 'referring domains')}${forItems}`;
+		return `${cut ? 'Showing ' : ''}${n(fresh)} new of ${first}${plural(fetched, 'referring domain', 'referring domains')} read (${n(total)} in all)${forItems}`;
+	return `${cut ? `Showing ${first}` : ''}${n(rows)} of ${plural(total, 'referring domain', 'referring domains')}${forItems}`;
 }
 
 /**
@@ -106,7 +112,8 @@ export function buildHint(
 	const parts = [rowsText(execution, report.inputItems), plural(requests, 'request', 'requests')];
 	if (retries > 0) parts.push(plural(retries, 'retry', 'retries'));
 	parts.push(costText(cost, report.source));
-	const sentences = [`${parts.join(', ')}.`];
+	// What the person has, then what to do about a cut, then the rest worth knowing.
+	const sentences = [`${parts.join(', ')}.`, ...[...warnings].map(asSentence)];
 	if (rateLimited > 0)
 		sentences.push(
 			`DataForSEO said ${rateLimited === 1 ? 'once' : `${n(rateLimited)} times`} that the rate limit was reached (the account's limits are shared by all its workflows); the node retried at a lower pace.`,
@@ -115,9 +122,9 @@ export function buildHint(
 		? sizeWarning(outputBytes(report.items, EDITOR_LIMIT_BYTES), report.requests)
 		: '';
 	if (tooLarge) sentences.push(tooLarge);
-	sentences.push(...warnings, ...notes);
+	sentences.push(competitorColumnsText(report.requests), ...notesText(notes));
 	const worrying = cutBy.size > 0 || warnings.size > 0 || tooLarge !== '';
-	return { message: sentences.join(' '), worrying };
+	return { message: sentences.filter(Boolean).join(' '), worrying };
 }
 
 /** For a log line without the output, e.g. when the user stopped the run. */

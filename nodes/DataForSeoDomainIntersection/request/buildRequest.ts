@@ -21,6 +21,8 @@ export interface NodeParameters {
 	outputFormat: unknown;
 	/** The Columns field; nodes of version 1 have none. */
 	columns?: unknown;
+	/** True when Competitors is an expression; a typed list is the same for every item. */
+	competitorsVary?: boolean;
 	/** The node's version: 1 keeps 0.1.0's columns. The latest when not given. */
 	version?: number;
 	options: IDataObject;
@@ -100,6 +102,7 @@ export function buildRequest(params: NodeParameters): IntersectionRequest {
 		paged,
 		outputFormat: scalars.outputFormat,
 		columns: (params.version ?? LATEST_VERSION) < 2 ? 'legacy' : scalars.columns,
+		competitorsVary: params.competitorsVary ?? false,
 		atLeast,
 		onlyNew: scalars.onlyNew,
 		resetSeen: scalars.resetSeen,

@@ -11,9 +11,12 @@ export function readRequest(fn: IExecuteFunctions, itemIndex: number): Intersect
 	const read = (name: keyof typeof FIELDS) =>
 		fn.getNodeParameter(name, itemIndex, defaultFor(name, version));
 	const returnAll = read('returnAll') as boolean;
+	const typed = fn.getNode().parameters.targets;
 	return buildRequest({
 		targets: read('targets'),
 		excludeTargets: read('excludeTargets'),
+		// n8n keeps an expression as text starting with "=", before it is resolved per item.
+		competitorsVary: typeof typed === 'string' && typed.startsWith('='),
 		returnAll,
 		limit: returnAll ? 1 : read('limit'),
 		// Only New with a Limit reads on up to Max Results, so it is read even when hidden.

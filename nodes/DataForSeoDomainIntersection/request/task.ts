@@ -65,6 +65,8 @@ export interface IntersectionRequest {
 	paged: boolean;
 	outputFormat: OutputFormat;
 	columns: ColumnSet;
+	/** True when Competitors is an expression, so each input item may have its own list. */
+	competitorsVary: boolean;
 	/** For "at least K of N": the combinations of target numbers to call, largest first. */
 	atLeast?: { minMatches: number; subsets: number[][] };
 	onlyNew: boolean;

@@ -8,7 +8,7 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 
 import { startN8n, type RunningN8n } from '../harness/n8n-server';
 import { packOnce } from '../harness/pack-once';
@@ -30,6 +30,7 @@ import {
 import { TOOL_DESCRIPTION } from '../../../nodes/DataForSeoDomainIntersection/fields/tool';
 import { letTheModelDefine } from './agent-tool';
 import { launchLocalBrowser, nodeConsoleErrors, type LocalBrowser } from './chromium';
+import { tableAtAGlance } from './table';
 import { MAX_RESULTS_DEFAULT } from '../../../nodes/DataForSeoDomainIntersection/fields/main';
 import { flatColumns } from '../../../nodes/DataForSeoDomainIntersection/output/flatten';
 import { EDITOR_LIMIT_BYTES } from '../../../nodes/DataForSeoDomainIntersection/output/runHint';
@@ -162,6 +163,28 @@ run(`the node in n8n ${VERSION}'s editor (Chromium)`, () => {
 		}
 	});
 
+	/**
+	 * Issue 23, the output table: in a 1440×757 window the columns in sight are the numbers people
+	 * rank by, none repeats the same value on every row, and the node's hint names the competitors.
+	 */
+	async function tableReadsAtAGlance(ndv: Locator) {
+		const glance = await tableAtAGlance(page, ndv, ARTIFACTS);
+		console.log(`table at 1440 px: ${JSON.stringify(glance)}`);
+		expect(glance.inSight.slice(0, 3)).toEqual([
+			'referring_domain',
+			'competitor1_backlinks',
+			'competitor2_backlinks',
+		]);
+		for (const constant of ['intersections_count', 'competitor1', 'competitor2'])
+			expect(glance.inSight).not.toContain(constant);
+		const own = glance.hints.filter((text) => /referring domains/.test(text));
+		expect(own).toEqual([
+			expect.stringMatching(
+				/\. In the columns, competitor1 is moz\.com and competitor2 is ahrefs\.com\.$/,
+			),
+		]);
+	}
+
 	async function docsExampleByClicking(
 		server: RunningN8n,
 		sim: RunningSimulator,
@@ -250,6 +273,7 @@ run(`the node in n8n ${VERSION}'s editor (Chromium)`, () => {
 		// Key Metrics, the default: each metric side by side for both competitors, nothing hidden.
 		expect(await tableHeaders(ndv)).toEqual(flatColumns(2, 'key'));
 		expect(await ndv.getByText('Some columns are hidden').count()).toBe(0);
+		await tableReadsAtAGlance(ndv);
 		await page.screenshot({ path: join(ARTIFACTS, 'output.png') });
 		await tableScreenshot(page, ndv, join(ARTIFACTS, 'output-table.png'));
 		lap('execute and show the rows');
@@ -282,7 +306,7 @@ run(`the node in n8n ${VERSION}'s editor (Chromium)`, () => {
 		expect(twice.rows).toBe(`${MAX_RESULTS_DEFAULT} items`);
 		for (const text of twice.hints)
 			expect(text).toMatch(
-				/^1,500 of ([\d,]+) referring domains, 2 requests, \$0\.\d\d simulated \(the credential's Custom URL is on this machine, not DataForSEO\)\. Max Results stopped moz\.com, ahrefs\.com at the first 1,500 of \1 referring domains; raise Max Results \(0 means no cap\) to get the other [\d,]+, for about \$\d+\.\d\d more\.$/,
+				/^Showing the first 1,500 of [\d,]+ referring domains, 2 requests, \$0\.\d\d simulated: your credential points to a local test server, not DataForSEO\. Max Results stopped moz\.com, ahrefs\.com at 1,500: to get the other [\d,]+, raise Max Results \(0 means no cap\), for about \$\d+\.\d\d more\. In the columns, competitor1 is moz\.com and competitor2 is ahrefs\.com\.$/,
 			);
 		lap('Return All at the defaults, then Execute step again');
 

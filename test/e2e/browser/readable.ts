@@ -16,7 +16,8 @@ import { intersectionTasks, totalCount } from '../suite/sim-oracle';
 import { parameter } from './editor';
 
 const n = (value: number) => value.toLocaleString('en-US');
-const SIMULATED = "simulated (the credential's Custom URL is on this machine, not DataForSEO).";
+const SIMULATED = 'simulated: your credential points to a local test server, not DataForSEO.';
+const COLUMNS = 'In the columns, competitor1 is moz.com and competitor2 is ahrefs.com.';
 
 /** The run hint the node wrote above the output table. */
 export async function runHint(ndv: Locator): Promise<string> {
@@ -116,14 +117,17 @@ export function watchRuns(page: Page): RunRequest[] {
 	return runs;
 }
 
-/** The hint of the docs example's run: 50 of all rows, one request, its simulated cost. */
+/**
+ * The hint of the docs example's run: 50 of all rows, one request, its simulated cost, and which
+ * competitor each column is about.
+ */
 export async function expectedDocsHint(sim: RunningSimulator): Promise<string> {
 	const log = await sim.log();
 	const [task] = intersectionTasks(log);
 	const cost = log.reduce((sum, entry) => sum + entry.cost, 0);
 	const { limit: _limit, ...all } = task;
 	const total = await totalCount(sim, all);
-	return `50 of ${n(total)} referring domains, 1 request, $${cost.toFixed(2)} ${SIMULATED}`;
+	return `50 of ${n(total)} referring domains, 1 request, $${cost.toFixed(2)} ${SIMULATED} ${COLUMNS}`;
 }
 
 /** Waits for the editor's next run request and, if n8n took it, for that execution to end. */

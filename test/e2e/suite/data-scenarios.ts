@@ -30,11 +30,12 @@ export function dataScenarios(context: ContextGetter): void {
 
 		expect(rows).toHaveLength(5);
 		for (const row of rows) {
-			// Key Metrics, the default of a node added today.
+			// Key Metrics, the default of a node added today: no column that is the same on every
+			// row (the run hint names competitor1 and competitor2).
 			expect(Object.keys(row)).toEqual(flatColumns(2, 'key'));
-			expect(row).toMatchObject({ competitor1: 'moz.com', competitor2: 'ahrefs.com' });
+			expect(row).not.toHaveProperty('competitor1');
+			expect(row).not.toHaveProperty('intersections_count');
 			expect(typeof row.referring_domain).toBe('string');
-			expect(row.intersections_count).toEqual(expect.any(Number));
 			expect(row.competitor1_backlinks).toEqual(expect.any(Number));
 			expect(row.competitor2_backlinks).toEqual(expect.any(Number));
 		}

@@ -75,7 +75,8 @@ export function exampleStateScenarios(context: ContextGetter): void {
 				seen: expected,
 				count: expected.length,
 			});
-			expect(FOUR.map((_, i) => row[`competitor${i + 1}`])).toEqual(FOUR);
+			// A typed list is the same on every row: the run hint names the competitors instead.
+			expect(row).not.toHaveProperty('competitor1');
 		}
 	});
 

@@ -101,6 +101,14 @@ describe('compact answer', () => {
 		);
 	});
 
+	it('writes notes on how input was read as a sentence', () => {
+		const pasted = request('https://moz.com, https://www.ahrefs.com/');
+		const text = compactAnswer(facts({ request: pasted, warnings: pasted.notes }));
+		expect(text).toContain(
+			'. "https://moz.com" was read as the domain moz.com; "https://www.ahrefs.com/" was read as the domain ahrefs.com. Cost $',
+		);
+	});
+
 	it('cuts trailing lines to stay under the cap and says how many it left out', () => {
 		const twenty = Array.from({ length: 20 }, (_, i) => `competitor-${i + 1}.com`).join(', ');
 		const long = (i: number) => `${'very-long-subdomain-name-'.repeat(8)}${i}.example.com`;

@@ -12,58 +12,84 @@ import type { ApiItem } from '../../../nodes/DataForSeoDomainIntersection/api/re
 
 const items = example.tasks[0].result[0].items as unknown as ApiItem[];
 const targets = ['moz.com', 'ahrefs.com'];
-const FIRST = ['referring_domain', 'intersections_count', 'competitor1', 'competitor2'];
+const VARYING = { countVaries: true, competitorsVary: true };
 
 describe('the Key Metrics columns (the default)', () => {
 	const rows = items.map((item) => flattenItem(item, targets, 'key'));
 
-	it('puts each metric side by side for every competitor, in a fixed order', () => {
+	it('starts with the numbers people rank by, each side by side for every competitor', () => {
 		expect(Object.keys(rows[0])).toEqual([
-			...FIRST,
-			'competitor1_rank',
-			'competitor2_rank',
+			'referring_domain',
 			'competitor1_backlinks',
 			'competitor2_backlinks',
+			'competitor1_rank',
+			'competitor2_rank',
+			'competitor1_backlinks_spam_score',
+			'competitor2_backlinks_spam_score',
 			'competitor1_referring_pages',
 			'competitor2_referring_pages',
 			'competitor1_first_seen',
 			'competitor2_first_seen',
 			'competitor1_lost_date',
 			'competitor2_lost_date',
-			'competitor1_backlinks_spam_score',
-			'competitor2_backlinks_spam_score',
 		]);
 		for (const row of rows) expect(Object.keys(row)).toEqual(Object.keys(rows[0]));
+	});
+
+	it('leaves out what is the same on every row: the count in Match Mode All, typed competitors', () => {
+		// Every row of the docs' example links to both competitors, and names both.
+		const all = items.map((item) => flattenItem(item, targets, 'all'));
+		expect(new Set(all.map((row) => row.intersections_count))).toEqual(new Set([2]));
+		expect(new Set(all.map((row) => `${row.competitor1} ${row.competitor2}`)).size).toBe(1);
+		for (const column of ['intersections_count', 'competitor1', 'competitor2'])
+			expect(rows[0]).not.toHaveProperty(column);
+	});
+
+	it('keeps the count with At Least, and the names when Competitors is an expression', () => {
+		expect(
+			flatColumns(2, 'key', { countVaries: true, competitorsVary: false }).slice(0, 3),
+		).toEqual(['referring_domain', 'intersections_count', 'competitor1_backlinks']);
+		expect(
+			flatColumns(2, 'key', { countVaries: false, competitorsVary: true }).slice(0, 4),
+		).toEqual(['referring_domain', 'competitor1', 'competitor2', 'competitor1_backlinks']);
+		const row = flattenItem(items[0], targets, 'key', VARYING);
+		expect(row).toMatchObject({
+			referring_domain: 'www.xroxy.com',
+			intersections_count: 2,
+			competitor1: 'moz.com',
+			competitor2: 'ahrefs.com',
+			competitor1_backlinks: 547189,
+		});
 	});
 
 	it('spot-checks values against the docs', () => {
 		expect(rows[0]).toEqual({
 			referring_domain: 'www.xroxy.com',
-			intersections_count: 2,
-			competitor1: 'moz.com',
-			competitor2: 'ahrefs.com',
-			competitor1_rank: 113,
-			competitor2_rank: 0,
 			competitor1_backlinks: 547189,
 			competitor2_backlinks: 87,
+			competitor1_rank: 113,
+			competitor2_rank: 0,
+			competitor1_backlinks_spam_score: 0,
+			competitor2_backlinks_spam_score: 0,
 			competitor1_referring_pages: 488023,
 			competitor2_referring_pages: 87,
 			competitor1_first_seen: '2022-06-17 19:02:31 +00:00',
 			competitor2_first_seen: '2023-01-10 08:03:13 +00:00',
 			competitor1_lost_date: null,
 			competitor2_lost_date: null,
-			competitor1_backlinks_spam_score: 0,
-			competitor2_backlinks_spam_score: 0,
 		});
 	});
 
 	it('is the first part of All Metrics, so a Sheet keeps its first columns when switching', () => {
-		const key = flatColumns(20, 'key');
-		const all = flatColumns(20, 'all');
-		expect(all.slice(0, key.length)).toEqual(key);
-		expect(key).toHaveLength(2 + 20 + 20 * KEY_FIELDS.length);
-		expect(all).toHaveLength(2 + 20 + 20 * (SCALAR_FIELDS.length + MAP_FIELDS.length));
-		expect(new Set(all).size).toBe(all.length);
+		for (const shape of [undefined, VARYING, { countVaries: true, competitorsVary: false }]) {
+			const key = flatColumns(20, 'key', shape);
+			const all = flatColumns(20, 'all', shape);
+			expect(all.slice(0, key.length)).toEqual(key);
+			expect(all).toHaveLength(2 + 20 + 20 * (SCALAR_FIELDS.length + MAP_FIELDS.length));
+			expect(new Set(all).size).toBe(all.length);
+		}
+		expect(flatColumns(20, 'key')).toHaveLength(1 + 20 * KEY_FIELDS.length);
+		expect(flatColumns(20, 'key', VARYING)).toHaveLength(2 + 20 + 20 * KEY_FIELDS.length);
 	});
 });
 
@@ -78,12 +104,16 @@ describe('the All Metrics columns', () => {
 			'edynamique.com',
 			'www.20script.ir',
 		]);
-		const fields = [
-			...KEY_FIELDS,
-			...SCALAR_FIELDS.filter((f) => !KEY_FIELDS.includes(f as never)),
-			...MAP_FIELDS,
+		const side = (fields: readonly string[]) =>
+			fields.flatMap((f) => [`competitor1_${f}`, `competitor2_${f}`]);
+		const expected = [
+			'referring_domain',
+			...side(KEY_FIELDS),
+			'intersections_count',
+			'competitor1',
+			'competitor2',
+			...side([...SCALAR_FIELDS.filter((f) => !KEY_FIELDS.includes(f as never)), ...MAP_FIELDS]),
 		];
-		const expected = [...FIRST, ...fields.flatMap((f) => [`competitor1_${f}`, `competitor2_${f}`])];
 		for (const row of rows) expect(Object.keys(row)).toEqual(expected);
 	});
 
@@ -144,8 +174,8 @@ describe('flattenItem with missing data', () => {
 		} as unknown as ApiItem;
 		const three = [...targets, 'semrush.com'];
 		for (const set of ['key', 'all'] as const) {
-			const row = flattenItem(item, three, set);
-			expect(Object.keys(row)).toEqual(Object.keys(flattenItem(items[0], three, set)));
+			const row = flattenItem(item, three, set, VARYING);
+			expect(Object.keys(row)).toEqual(Object.keys(flattenItem(items[0], three, set, VARYING)));
 			expect(row.intersections_count).toBe(1);
 			expect(row.competitor2).toBe('ahrefs.com');
 			expect(row.competitor2_backlinks).toBeNull();

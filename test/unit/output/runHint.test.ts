@@ -29,9 +29,10 @@ function execution(stats: Partial<Execution['stats']> = {}): Execution {
 
 const hint = (run: Execution, report: RunReport) => buildHint(run, report).message;
 
+// The summary format names its competitors itself, so these hints end after the numbers.
 const report = (overrides: Partial<RunReport> = {}): RunReport => ({
 	items: [],
-	requests: [request()],
+	requests: [request({ outputFormat: 'summary' })],
 	inputItems: 1,
 	source: 'live',
 	manual: true,
@@ -68,7 +69,7 @@ describe('the run hint, as a sentence', () => {
 			'5 of 40,921 referring domains, 1 request, $0.02 as the free sandbox reports it (nothing charged).',
 		);
 		expect(hint(execution(found), report({ source: 'simulated' }))).toBe(
-			"5 of 40,921 referring domains, 1 request, $0.02 simulated (the credential's Custom URL is on this machine, not DataForSEO).",
+			'5 of 40,921 referring domains, 1 request, $0.02 simulated: your credential points to a local test server, not DataForSEO.',
 		);
 		expect(costSourceOf({ environment: 'live' })).toBe('live');
 		expect(costSourceOf({})).toBe('live');
@@ -95,6 +96,45 @@ describe('the run hint, as a sentence', () => {
 			worrying: true,
 		});
 	});
+
+	it('joins notes on pasted input into one sentence, with punctuation', () => {
+		const pasted = request({
+			outputFormat: 'summary',
+			targets: 'https://moz.com, https://www.ahrefs.com/',
+		});
+		const run = execution(found);
+		for (const note of pasted.notes) run.stats.notes.add(note);
+		run.stats.warnings.add('a warning without an ending');
+		expect(hint(run, report({ requests: [pasted] }))).toBe(
+			'5 of 40,921 referring domains, 1 request, $0.02. A warning without an ending. "https://moz.com" was read as the domain moz.com; "https://www.ahrefs.com/" was read as the domain ahrefs.com.',
+		);
+	});
+});
+
+describe('which competitor each column is about', () => {
+	const found = { rows: 5, total: 40_921, requests: 1, cost: 0.02015 };
+	const columnsOf = (...requests: ReturnType<typeof request>[]) =>
+		hint(execution(found), report({ requests })).replace(/^[^.]*\$0\.02\. ?/, '');
+
+	it('is said when Key Metrics rows leave the names out', () => {
+		expect(columnsOf(request())).toBe(
+			'In the columns, competitor1 is moz.com and competitor2 is ahrefs.com.',
+		);
+		expect(columnsOf(request({ targets: 'a.com, b.com, c.com' }))).toBe(
+			'In the columns, competitor1 is a.com, competitor2 is b.com and competitor3 is c.com.',
+		);
+		// Several items with the same typed list: said once.
+		expect(columnsOf(request(), request())).toBe(
+			'In the columns, competitor1 is moz.com and competitor2 is ahrefs.com.',
+		);
+	});
+
+	it('is not said where the rows name the competitors themselves', () => {
+		expect(columnsOf(request({ columns: 'all' }))).toBe('');
+		expect(columnsOf(request({ competitorsVary: true }))).toBe('');
+		expect(columnsOf(request({ version: 1 }))).toBe('');
+		expect(columnsOf(request({ outputFormat: 'raw' }))).toBe('');
+	});
 });
 
 describe('when Max Results cuts', () => {
@@ -110,9 +150,26 @@ describe('when Max Results cuts', () => {
 			cutBy: 'maxResults',
 		};
 		// 39,421 rows: 40 requests at $0.02 plus $0.00003 a row = $1.98.
-		expect(outcomeWarnings(cut, outcome, 1500)).toEqual([
-			'Max Results stopped moz.com, ahrefs.com at the first 1,500 of 40,921 referring domains; raise Max Results (0 means no cap) to get the other 39,421, for about $1.98 more.',
+		const warnings = outcomeWarnings(cut, outcome, 1500);
+		expect(warnings).toEqual([
+			'Max Results stopped moz.com, ahrefs.com at 1,500: to get the other 39,421, raise Max Results (0 means no cap), for about $1.98 more.',
 		]);
+		const run = execution({ rows: 1500, total: 40_921, requests: 2, cost: 0.085 });
+		run.stats.cutBy.add('maxResults');
+		warnings.forEach((warning) => run.stats.warnings.add(warning));
+		// The orange warning starts with what the person has, then how to get the rest.
+		expect(buildHint(run, report({ requests: [cut] }))).toEqual({
+			message: `Showing the first 1,500 of 40,921 referring domains, 2 requests, $0.09. ${warnings[0]} In the columns, competitor1 is moz.com and competitor2 is ahrefs.com.`,
+			worrying: true,
+		});
+		expect(hint(run, report({ requests: [cut, cut], inputItems: 2 }))).toMatch(
+			/^Showing 1,500 of 40,921 referring domains for 2 input items, /,
+		);
+		// Only New: the new ones among the rows read up to the cap.
+		Object.assign(run.stats, { fetched: 1500, fresh: 40 });
+		expect(hint(run, report({ requests: [cut] }))).toMatch(
+			/^Showing 40 new of the first 1,500 referring domains read \(40,921 in all\), /,
+		);
 	});
 });
 
