@@ -21,7 +21,7 @@ export function nodeScenarios(context: ContextGetter, version: string): void {
 		errorScenarios(context);
 		examplesScenarios(context);
 		productionScenarios(context);
-		queueScenarios(context);
+		queueScenarios(context, version);
 		accountScenarios(context);
 		if (Number(version.split('.')[0]) >= 2) agentScenarios(context);
 	});

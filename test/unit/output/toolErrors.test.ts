@@ -1,4 +1,4 @@
-import type { IExecuteFunctions, INode } from 'n8n-workflow';
+import { NodeOperationError, type IExecuteFunctions, type INode } from 'n8n-workflow';
 
 import { ApiFailure } from '../../../nodes/DataForSeoDomainIntersection/api/apiErrors';
 import { buildRequest } from '../../../nodes/DataForSeoDomainIntersection/request/buildRequest';
@@ -22,9 +22,12 @@ const node = (parameters: Record<string, unknown>, type = `${TYPE}Tool`): INode 
 });
 const context = (of: INode) => ({ getNode: () => of }) as unknown as IExecuteFunctions;
 
-/** What n8n 2.41.1 makes of a tool's error before a model reads it (makeHandleToolInvocation). */
-function asTheModelReadsIt(error: { message: string; description?: string | null }): string {
-	const { message, description } = error;
+/**
+ * What n8n 2.41.1 makes of a tool's error before a model reads it (n8n-core's
+ * makeHandleToolInvocation): wrapped in a NodeOperationError, "Details: <description>" added.
+ */
+function asTheModelReadsIt(error: Error): string {
+	const { message, description } = new NodeOperationError(node({}), error);
 	return description && !message.includes(description)
 		? `${message}\n\nDetails: ${description}`
 		: message;
