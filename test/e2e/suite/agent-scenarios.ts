@@ -49,7 +49,8 @@ import { mcpScenarios, NO_MONEY_TEXT, REFUSED_TEXT } from './mcp-scenarios';
 import { SECRETS } from './production-scenarios';
 import { domainsOfTask, intersectionTasks } from './sim-oracle';
 
-const START_TIMEOUT_MS = 5 * 60_000;
+// Generous: this hook imports, publishes seven workflows (one n8n CLI run each) and starts n8n.
+const START_TIMEOUT_MS = 10 * 60_000;
 const AGENT_EXAMPLE = 'link-gap-ai-agent-chat';
 
 /** The task every link-gap conversation asks for (its Limit aside). */
