@@ -4,28 +4,31 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import { ApiFailure, describeFailure } from '../api/apiErrors';
 import { StoppedError } from '../api/stop';
 import { InputError } from '../request/inputError';
-import { isToolRun, toolInputMessage } from './toolErrors';
+import { isToolRun, toolApiMessage, toolInputMessage } from './toolErrors';
 
 /** Turns the node's own error types into n8n errors that point at the failing item. */
 export type NodeFailure = NodeApiError | NodeOperationError;
 
 export function toNodeError(fn: IExecuteFunctions, error: unknown, itemIndex: number): NodeFailure {
 	const node = fn.getNode();
+	// A model reads a tool's error: one message for it (see toolErrors), no description.
+	const tool = isToolRun(node);
 	if (error instanceof InputError) {
-		// An AI Agent gets only the message back as the tool result: it must say what to send.
-		const message = isToolRun(node) ? toolInputMessage(node, error) : error.message;
-		return new NodeOperationError(node, message, {
+		if (tool) return new NodeOperationError(node, toolInputMessage(node, error), { itemIndex });
+		return new NodeOperationError(node, error.message, {
 			itemIndex,
 			description: error.hint ?? 'Nothing was sent to DataForSEO, so nothing was charged.',
 		});
 	}
 	if (error instanceof ApiFailure) {
+		const message = tool ? toolApiMessage(node, error) : error.message;
 		return new NodeApiError(
 			node,
 			{ status_code: error.code, status_message: error.apiMessage } as JsonObject,
 			{
-				message: error.message,
-				description: describeFailure(error),
+				message,
+				// n8n drops a description equal to the message (it would look up one otherwise).
+				description: tool ? message : describeFailure(error),
 				httpCode: error.httpCode ? String(error.httpCode) : undefined,
 				itemIndex,
 			},

@@ -36,12 +36,21 @@ import {
 	type AgentWorkflow,
 } from '../fixtures/agent-workflows';
 import { CHAT_TRIGGER_TYPE, exampleByKey, exampleId } from '../fixtures/examples';
+import {
+	MCP_EXAMPLE,
+	MCP_TOKEN,
+	mcpBearerCredential,
+	mcpToolWorkflow,
+} from '../fixtures/mcp-workflows';
+import { SIM_CREDENTIAL } from '../fixtures/dataforseo';
 import { chatOutput, compactLines, report, schemaProperties } from './agent-answers';
 import type { ContextGetter } from './context';
+import { mcpScenarios, NO_MONEY_TEXT, REFUSED_TEXT } from './mcp-scenarios';
 import { SECRETS } from './production-scenarios';
 import { domainsOfTask, intersectionTasks } from './sim-oracle';
 
-const START_TIMEOUT_MS = 5 * 60_000;
+// Generous: this hook imports, publishes seven workflows (one n8n CLI run each) and starts n8n.
+const START_TIMEOUT_MS = 10 * 60_000;
 const AGENT_EXAMPLE = 'link-gap-ai-agent-chat';
 
 /** The task every link-gap conversation asks for (its Limit aside). */
@@ -72,12 +81,19 @@ export function agentScenarios(context: ContextGetter): void {
 		beforeAll(async () => {
 			const { n8n } = context();
 			fake = await startFakeChatModel(CHAT_SCRIPTS);
-			await importCredentials(n8n, [fakeOpenAiCredential(fake.url)], [FAKE_OPENAI_KEY]);
-			await importWorkflows(n8n, agentWorkflows);
-			const ids = agentWorkflows.map((workflow) => workflow.id);
-			// The example's runnable copy was imported with the others by the suite.
-			await activateWorkflows(n8n, [...ids, exampleId(exampleByKey(AGENT_EXAMPLE))]);
-			server = await startN8n(n8n, { secrets: [...SECRETS, FAKE_OPENAI_KEY] });
+			await importCredentials(
+				n8n,
+				[fakeOpenAiCredential(fake.url), mcpBearerCredential()],
+				[FAKE_OPENAI_KEY, MCP_TOKEN],
+			);
+			// The MCP Server Trigger workflow shares this n8n start (see mcpScenarios).
+			const workflows = [...agentWorkflows, mcpToolWorkflow(SIM_CREDENTIAL)];
+			await importWorkflows(n8n, workflows);
+			const ids = workflows.map((workflow) => workflow.id);
+			// The examples' runnable copies were imported with the others by the suite.
+			const examples = [AGENT_EXAMPLE, MCP_EXAMPLE].map((key) => exampleId(exampleByKey(key)));
+			await activateWorkflows(n8n, [...ids, ...examples]);
+			server = await startN8n(n8n, { secrets: [...SECRETS, FAKE_OPENAI_KEY, MCP_TOKEN] });
 		}, START_TIMEOUT_MS);
 
 		afterAll(async () => {
@@ -205,16 +221,24 @@ export function agentScenarios(context: ContextGetter): void {
 			expect(run.output).toContain(quoteOf(run.toolAnswer));
 		});
 
-		it('a refused argument comes back as a tool result saying what to send, and nothing is bought', async () => {
+		it('a refused argument comes back as one message saying what to send, nothing bought', async () => {
 			const { sim } = context();
-			const run = await chat(editorAgentWorkflow, CONVERSATIONS.refused);
+			const run = await chat(modelLimitAgentWorkflow, CONVERSATIONS.refused);
 			expect(intersectionTasks(await sim.log())).toEqual([]);
-			const [{ error }] = JSON.parse(run.toolAnswer) as Array<{ error: string }>;
-			expect(error).toContain(`Argument ${ARG.competitors}: 21 entries given`);
-			expect(error).toContain(`Send ${ARG.competitors} as 1 to 20 competitor domains`);
-			expect(error).toContain('nothing was charged');
+			expect(JSON.parse(run.toolAnswer)).toEqual([{ error: REFUSED_TEXT }]);
 			expect(run.output).toContain(quoteOf(run.toolAnswer));
 			report('refused', run.toolAnswer);
 		});
+
+		it('an API failure comes back as one message saying what to do, not "fix the node"', async () => {
+			const { sim } = context();
+			await sim.fail([{ envelopeCode: 40200, message: 'Payment Required.' }]);
+			const run = await chat(modelLimitAgentWorkflow, CONVERSATIONS.noMoney);
+			expect(intersectionTasks(await sim.log())).toHaveLength(1);
+			expect(JSON.parse(run.toolAnswer)).toEqual([{ error: NO_MONEY_TEXT }]);
+			expect(run.output).toContain(quoteOf(run.toolAnswer));
+		});
+
+		mcpScenarios(context, () => server);
 	});
 }

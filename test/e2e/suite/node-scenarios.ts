@@ -23,7 +23,7 @@ export function nodeScenarios(context: ContextGetter, version: string): void {
 		runControlScenarios(context);
 		examplesScenarios(context);
 		productionScenarios(context);
-		queueScenarios(context);
+		queueScenarios(context, version);
 		accountScenarios(context);
 		if (Number(version.split('.')[0]) >= 2) agentScenarios(context);
 	});

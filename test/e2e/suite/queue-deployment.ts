@@ -33,6 +33,13 @@ function lap(): () => number {
 }
 export const WORKER_NAMES = ['A', 'B'] as const;
 
+export interface QueueExtras {
+	readonly credentials: readonly unknown[];
+	readonly workflows: ReadonlyArray<{ readonly id: string }>;
+	readonly secrets: readonly string[];
+}
+const NO_EXTRAS: QueueExtras = { credentials: [], workflows: [], secrets: [] };
+
 /**
  * n8n in queue mode as it runs at scale, all on 127.0.0.1: PostgreSQL, Redis, `n8n start` and two
  * `n8n worker`s. Each process has its own user folder with its own install of the packed
@@ -47,12 +54,18 @@ export class QueueDeployment {
 	readonly workers: RunningWorker[] = [];
 	private readonly folders: PreparedN8n[] = [];
 
+	private readonly extraSecrets: string[] = [];
+
 	get secrets(): string[] {
-		return [SIM_PASSWORD, ...(this.postgres ? [this.postgres.password] : [])];
+		const postgres = this.postgres ? [this.postgres.password] : [];
+		return [SIM_PASSWORD, ...postgres, ...this.extraSecrets];
 	}
 
-	/** Everything but the workers; the workflows are imported into PostgreSQL and activated. */
-	async startMain(spec: N8nVersionSpec): Promise<void> {
+	/**
+	 * Everything but the workers; the workflows are imported into PostgreSQL and activated.
+	 * `extra`: more credentials and workflows for main, and the secrets to mask in its output.
+	 */
+	async startMain(spec: N8nVersionSpec, extra: QueueExtras = NO_EXTRAS): Promise<void> {
 		const since = lap();
 		this.postgres = await startPostgres();
 		const postgresMs = since();
@@ -65,8 +78,10 @@ export class QueueDeployment {
 		}
 		const foldersMs = since();
 		const mainProfile = this.profile(0);
-		await importCredentials(mainProfile, queueSimCredentials(this.sim.url), this.secrets);
-		const workflows = [queueOnlyNewWorkflow, queueHoldWorkflow(this.gate.url)];
+		this.extraSecrets.push(...extra.secrets);
+		const credentials = [...queueSimCredentials(this.sim.url), ...extra.credentials];
+		await importCredentials(mainProfile, credentials, this.secrets);
+		const workflows = [queueOnlyNewWorkflow, queueHoldWorkflow(this.gate.url), ...extra.workflows];
 		await importWorkflows(mainProfile, workflows);
 		await activateWorkflows(
 			mainProfile,

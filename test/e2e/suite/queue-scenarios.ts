@@ -2,6 +2,7 @@ import { answerItems } from '../harness/webhook';
 import { QUEUE_ONLY_NEW_PATH, QUEUE_QUERY, QUEUE_ROWS } from '../fixtures/queue-workflows';
 import { hookTask } from '../fixtures/webhook-workflows';
 import type { ContextGetter } from './context';
+import { MCP_QUEUE_EXTRAS, mcpQueueScenario } from './mcp-queue-scenario';
 import { QueueDeployment, WORKER_NAMES } from './queue-deployment';
 import { delay, domainsOf, sorted } from './rows';
 import { allDomains, intersectionTasks } from './sim-oracle';
@@ -16,7 +17,9 @@ const NODE_LOG = 'DataForSEO Domain Intersection:';
  * (concurrency 1 each). Hold executions (an HTTP Request to the test's gate) keep a chosen worker
  * busy, so which worker runs what is decided by the test, not by timing.
  */
-export function queueScenarios(context: ContextGetter): void {
+export function queueScenarios(context: ContextGetter, version: string): void {
+	// n8n 2.x: the MCP Server Trigger workflow too (mcpQueueScenario).
+	const withMcp = Number(version.split('.')[0]) >= 2;
 	describe('queue mode on PostgreSQL (Redis, n8n start + two n8n workers)', () => {
 		const deployment = new QueueDeployment();
 		/** The worker running hold h1, and the hold executions still running. */
@@ -24,7 +27,7 @@ export function queueScenarios(context: ContextGetter): void {
 		const holds = new Map<string, Awaited<ReturnType<QueueDeployment['hold']>>>();
 
 		beforeAll(async () => {
-			await deployment.startMain(context().n8n.spec);
+			await deployment.startMain(context().n8n.spec, withMcp ? MCP_QUEUE_EXTRAS : undefined);
 		}, SETUP_TIMEOUT_MS);
 
 		afterAll(async () => {
@@ -105,5 +108,7 @@ export function queueScenarios(context: ContextGetter): void {
 			},
 			TEST_TIMEOUT_MS,
 		);
+
+		if (withMcp) mcpQueueScenario(() => deployment);
 	});
 }

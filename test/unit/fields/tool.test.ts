@@ -103,9 +103,8 @@ describe('errors for the model', () => {
 	});
 
 	it('keeps the UI label when the workflow fixed the value (the model cannot change it)', () => {
-		const error = refusal('not a domain');
-		expect(toolInputMessage(node({ targets: 'not a domain' }), error)).toBe(
-			`${error.message} Nothing was charged.`,
-		);
+		const message = toolInputMessage(node({ targets: 'notadomain' }), refusal('notadomain'));
+		expect(message).toMatch(/^The tool's setting Competitors is wrong \(entry 1 "notadomain"/);
+		expect(message).toContain('Tell the user to correct it in n8n.');
 	});
 });
