@@ -28,8 +28,8 @@ const RELEASES: Readonly<Record<string, AgentRelease>> = {
 		nodeVersions: { chatTrigger: 1.1, agent: 1.8, chatModel: 1.2 },
 		toolCondition: false,
 	},
-	'2.4.8': LATEST,
-	'2.35.0': LATEST,
+	'2.4.8': { nodeVersions: { ...EDITOR_2_41_VERSIONS, chatTrigger: 1.4 }, toolCondition: true },
+	'2.35.0': { nodeVersions: { ...EDITOR_2_41_VERSIONS, chatTrigger: 1.4 }, toolCondition: true },
 	'2.40.7': LATEST,
 	'2.41.1': LATEST,
 };
