@@ -5,11 +5,14 @@ import { join } from 'node:path';
 export interface KnownTypes {
 	readonly nodes: ReadonlyMap<string, ReadonlySet<number>>;
 	readonly credentials: ReadonlySet<string>;
+	/** Search aliases per node type, from the codex n8n read beside the node's file. */
+	readonly aliases: ReadonlyMap<string, readonly string[]>;
 }
 
 interface TypeDescription {
 	readonly name: string;
 	readonly version?: number | readonly number[];
+	readonly codex?: { readonly alias?: readonly string[] };
 }
 
 function typeFile(userFolder: string, name: string, notBefore: number): TypeDescription[] {
@@ -22,7 +25,9 @@ function typeFile(userFolder: string, name: string, notBefore: number): TypeDesc
 
 function readOnce(userFolder: string, notBefore: number): KnownTypes {
 	const nodes = new Map<string, Set<number>>();
-	for (const { name, version } of typeFile(userFolder, 'nodes.json', notBefore)) {
+	const aliases = new Map<string, readonly string[]>();
+	for (const { name, version, codex } of typeFile(userFolder, 'nodes.json', notBefore)) {
+		if (codex?.alias) aliases.set(name, codex.alias);
 		const versions = nodes.get(name) ?? new Set<number>();
 		for (const v of [version ?? 1].flat()) versions.add(v);
 		nodes.set(name, versions);
@@ -30,7 +35,7 @@ function readOnce(userFolder: string, notBefore: number): KnownTypes {
 	const credentials = new Set(
 		typeFile(userFolder, 'credentials.json', notBefore).map(({ name }) => name),
 	);
-	return { nodes, credentials };
+	return { nodes, credentials, aliases };
 }
 
 /**

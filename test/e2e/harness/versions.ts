@@ -14,33 +14,59 @@ export interface N8nVersionSpec {
 
 export const NODE24_PACKAGE = 'node@24.21.0';
 
+const V2_41_1: N8nVersionSpec = {
+	version: '2.41.1',
+	nodeMajor: 24,
+	// Its MCP registry module refreshes from api.n8n.io on `n8n start`; everything stays local.
+	env: { N8N_DISABLED_MODULES: 'mcp-registry' },
+	overrides: {},
+};
+
+// n8n-nodes-base before 2.x's switch to @e965/xlsx pins xlsx to a tarball outside the npm registry.
+const XLSX_OVERRIDES = { xlsx: '0.18.5' };
+
+/** The releases CI and `npm run test:e2e` run by default. */
 export const N8N_VERSIONS: readonly N8nVersionSpec[] = [
-	{
-		version: '2.41.1',
-		nodeMajor: 24,
-		// Its MCP registry module refreshes from api.n8n.io on `n8n start`; everything stays local.
-		env: { N8N_DISABLED_MODULES: 'mcp-registry' },
-		overrides: {},
-	},
+	V2_41_1,
 	{
 		version: '1.123.81',
 		nodeMajor: 20,
 		env: { N8N_EXPRESSION_ENGINE: 'legacy', N8N_RUNNERS_ENABLED: 'true' },
-		// n8n-nodes-base 1.x pins xlsx to a tarball outside the npm registry.
-		overrides: { xlsx: '0.18.5' },
+		overrides: XLSX_OVERRIDES,
 	},
 ];
 
+/**
+ * `npm run test:compat`: the oldest release with community tools, the 2.x line where other
+ * DataForSEO packages failed to load ("Class could not be found"), and recent releases.
+ * Releases before the mcp-registry module reject it in N8N_DISABLED_MODULES, so only 2.41.1 names it.
+ */
+export const COMPAT_VERSIONS: readonly N8nVersionSpec[] = [
+	{
+		version: '1.85.4',
+		nodeMajor: 20,
+		// Its internal task runner is refused by its own broker (403): the Code node runs in-process.
+		env: {},
+		overrides: XLSX_OVERRIDES,
+	},
+	{ version: '2.4.8', nodeMajor: 24, env: {}, overrides: XLSX_OVERRIDES },
+	{ version: '2.35.0', nodeMajor: 24, env: {}, overrides: {} },
+	{ version: '2.40.7', nodeMajor: 24, env: {}, overrides: {} },
+	V2_41_1,
+];
+
+const KNOWN_VERSIONS = [...N8N_VERSIONS, ...COMPAT_VERSIONS];
+
 export function getVersionSpec(version: string): N8nVersionSpec {
-	const spec = N8N_VERSIONS.find((candidate) => candidate.version === version);
+	const spec = KNOWN_VERSIONS.find((candidate) => candidate.version === version);
 	if (!spec) {
-		const known = N8N_VERSIONS.map((candidate) => candidate.version).join(', ');
+		const known = [...new Set(KNOWN_VERSIONS.map((candidate) => candidate.version))].join(', ');
 		throw new Error(`n8n ${version} is not supported by the e2e harness (known: ${known})`);
 	}
 	return spec;
 }
 
-/** Versions selected by env N8N_E2E_VERSIONS (comma-separated), default all. */
+/** Versions selected by env N8N_E2E_VERSIONS (comma-separated), default the CI pair. */
 export function selectedVersions(): N8nVersionSpec[] {
 	const raw = process.env.N8N_E2E_VERSIONS?.trim();
 	if (!raw) return [...N8N_VERSIONS];

@@ -1,0 +1,3 @@
+import { defineCompatSuite } from './compat-suite';
+
+defineCompatSuite('1.85.4');

@@ -1,0 +1,3 @@
+import { defineCompatSuite } from './compat-suite';
+
+defineCompatSuite('2.41.1');
