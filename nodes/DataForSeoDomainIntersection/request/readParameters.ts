@@ -21,7 +21,12 @@ export function readRequest(fn: IExecuteFunctions, itemIndex: number): Intersect
 		outputFormat: read('outputFormat'),
 		columns: version < 2 ? undefined : read('columns'),
 		version,
-		options: fn.getNodeParameter('options', itemIndex, {}) as IDataObject,
+		// Version 3 moved the API and transport settings to Advanced; each field's name is unique
+		// across both, so reading them as one keeps versions 1 and 2 (all in Options) working.
+		options: {
+			...(fn.getNodeParameter('options', itemIndex, {}) as IDataObject),
+			...(fn.getNodeParameter('advanced', itemIndex, {}) as IDataObject),
+		},
 		builders: {
 			filterBuilder: read('filterBuilder'),
 			filterCombine: read('filterCombine'),
