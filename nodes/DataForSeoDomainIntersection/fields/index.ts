@@ -2,6 +2,7 @@ import { builderFields, criteriaOptionFields } from './criteria';
 import { defaultOf, labelOf, parameterOf, uiPathOf, type NamedField } from './define';
 import { mainFields, outputFields, pagingFields } from './main';
 import { matchingFields } from './matching';
+import { passThroughFields } from './passThrough';
 import { apiOptionFields } from './options';
 import { runSettingFields } from './runSettings';
 import { toolOnlyFields, toolTwinFields } from './tool';
@@ -26,6 +27,7 @@ export const OPTION_FIELDS = {
 	maxCost,
 	...apiOptionFields,
 	...backlinksBuilder,
+	...passThroughFields,
 	filtersJson,
 	orderByJson,
 	backlinksFiltersJson,

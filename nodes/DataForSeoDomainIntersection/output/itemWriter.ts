@@ -65,6 +65,7 @@ export class ItemWriter {
 					: flattenItem(item, targets, columns);
 			// The tag lets rows be matched to the request that found them, e.g. in a shared Sheet.
 			if (tag !== undefined) json.tag = tag;
+			Object.assign(json, this.request.inputFields);
 			this.items.push({ json, pairedItem: { item: this.itemIndex } });
 		}
 	}
@@ -86,6 +87,7 @@ export class ItemWriter {
 		};
 		if (this.request.onlyNew) json.new_rows = this.emittedDomains.length;
 		if (this.request.task.tag !== undefined) json.tag = this.request.task.tag;
+		Object.assign(json, this.request.inputFields);
 		return { json, pairedItem: { item: this.itemIndex } };
 	}
 
@@ -97,6 +99,9 @@ export class ItemWriter {
 			rows: this.compactRows,
 			fetched: this.rows,
 		});
-		return { json: { answer }, pairedItem: { item: this.itemIndex } };
+		return {
+			json: { answer, ...this.request.inputFields },
+			pairedItem: { item: this.itemIndex },
+		};
 	}
 }

@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { defaultFor, FIELDS } from '../fields';
+import { checkInputFieldNames } from '../output/inputFields';
 import { buildRequest } from './buildRequest';
 import type { IntersectionRequest } from './task';
 
@@ -11,7 +12,7 @@ export function readRequest(fn: IExecuteFunctions, itemIndex: number): Intersect
 	const read = (name: keyof typeof FIELDS) =>
 		fn.getNodeParameter(name, itemIndex, defaultFor(name, version));
 	const returnAll = read('returnAll') as boolean;
-	return buildRequest({
+	const request = buildRequest({
 		targets: read('targets'),
 		excludeTargets: read('excludeTargets'),
 		returnAll,
@@ -32,5 +33,8 @@ export function readRequest(fn: IExecuteFunctions, itemIndex: number): Intersect
 			filterCombine: read('filterCombine'),
 			sortBuilder: read('sortBuilder'),
 		},
+		input: fn.getInputData()[itemIndex]?.json ?? {},
 	});
+	checkInputFieldNames(request);
+	return request;
 }

@@ -50,6 +50,7 @@ describe('what a person reads in the editor', () => {
 			'Metrics Based On',
 			'Backlinks Filters',
 			'Backlinks Filters Must Match',
+			'Include Input Fields',
 		]);
 		expect(optionNames(LATEST, 'advanced')).toEqual([
 			'Offset',
