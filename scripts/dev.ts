@@ -1,7 +1,8 @@
 /**
  * npm run dev: the n8n editor on http://127.0.0.1:5678 with this package installed as a community
  * package (rebuilt and reinstalled on every start), the API simulator running, and a credential
- * "DataForSEO simulator" plus two link-gap workflows ready to open. Ctrl-C stops everything it
+ * "DataForSEO simulator" plus link-gap workflows ready to open (two that run as they are,
+ * and the Sheets, Slack and AI Agent examples). Ctrl-C stops everything it
  * started, also during start-up (see dev-stop.ts).
  *
  * Env: N8N_DEV_VERSION (2.41.1), N8N_DEV_PORT (5678), N8N_DEV_USER_FOLDER (kept between runs).
@@ -15,8 +16,8 @@ import { prepareN8n } from '../test/e2e/harness/profile';
 import { SIM_PASSWORD, startSimulator } from '../test/e2e/harness/simulator';
 import { cacheRoot, getVersionSpec } from '../test/e2e/harness/versions';
 import { SIM_CREDENTIAL, simulatorCredentials } from '../test/e2e/fixtures/dataforseo';
-import { linkGapWorkflow, multiItemWorkflow } from '../test/e2e/fixtures/node-workflows';
 import { installDevStopper } from './dev-stop';
+import { DEV_WORKFLOWS } from './lib/dev-workflows';
 import { DEV_OWNER, ensureOwner } from './lib/owner';
 
 const version = process.env.N8N_DEV_VERSION || '2.41.1';
@@ -24,14 +25,8 @@ const port = Number(process.env.N8N_DEV_PORT || 5678);
 const userFolder =
 	process.env.N8N_DEV_USER_FOLDER || join(cacheRoot(), `dev-user-folder-${version}`);
 
-// The first thing anyone sees on the home screen: names that say what the workflow does.
-const WORKFLOWS = [
-	{
-		...linkGapWorkflow,
-		name: 'Link gap: sites linking to moz.com and ahrefs.com, not semrush.com',
-	},
-	{ ...multiItemWorkflow, name: 'Link gap for three competitor pairs, one per input item' },
-];
+// The first thing anyone sees on the home screen: names that say what each workflow does.
+const WORKFLOWS = DEV_WORKFLOWS;
 
 const stopper = installDevStopper();
 
