@@ -14,7 +14,8 @@ import { startN8n } from '../test/e2e/harness/n8n-server';
 import { packOnce } from '../test/e2e/harness/pack-once';
 import { prepareN8n } from '../test/e2e/harness/profile';
 import { SIM_PASSWORD, startSimulator } from '../test/e2e/harness/simulator';
-import { cacheRoot, getVersionSpec } from '../test/e2e/harness/versions';
+import { readMarker } from '../test/e2e/harness/install-steps';
+import { cacheRoot, getVersionSpec, n8nInstallDir } from '../test/e2e/harness/versions';
 import { SIM_CREDENTIAL, simulatorCredentials } from '../test/e2e/fixtures/dataforseo';
 import { installDevStopper } from './dev-stop';
 import { DEV_WORKFLOWS } from './lib/dev-workflows';
@@ -39,6 +40,10 @@ async function step<T>(label: string, work: () => Promise<T>): Promise<T | undef
 }
 
 async function main(): Promise<void> {
+	if (readMarker(n8nInstallDir(version))?.what !== `n8n@${version}`)
+		console.log(
+			`First start: n8n ${version} is installed once into ${cacheRoot()} (about 2.2 GB, typically 5 to 10 minutes, with a progress line). Later starts take under a minute.`,
+		);
 	const packed = await step('Building and packing the node', packOnce);
 	if (!packed) return;
 	const n8n = await step(`Installing ${packed.name}@${packed.version} into ${userFolder}`, () =>
