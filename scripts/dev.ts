@@ -1,7 +1,8 @@
 /**
  * npm run dev: the n8n editor on http://127.0.0.1:5678 with this package installed as a community
  * package (rebuilt and reinstalled on every start), the API simulator running, and a credential
- * "DataForSEO simulator" plus two link-gap workflows ready to open. Ctrl-C stops everything it
+ * "DataForSEO simulator" plus link-gap workflows ready to open (two that run as they are,
+ * and the Sheets, Slack and AI Agent examples). Ctrl-C stops everything it
  * started, also during start-up (see dev-stop.ts).
  *
  * Env: N8N_DEV_VERSION (2.41.1), N8N_DEV_PORT (5678), N8N_DEV_USER_FOLDER (kept between runs).
@@ -13,10 +14,11 @@ import { startN8n } from '../test/e2e/harness/n8n-server';
 import { packOnce } from '../test/e2e/harness/pack-once';
 import { prepareN8n } from '../test/e2e/harness/profile';
 import { SIM_PASSWORD, startSimulator } from '../test/e2e/harness/simulator';
-import { cacheRoot, getVersionSpec } from '../test/e2e/harness/versions';
+import { readMarker } from '../test/e2e/harness/install-steps';
+import { cacheRoot, getVersionSpec, n8nInstallDir } from '../test/e2e/harness/versions';
 import { SIM_CREDENTIAL, simulatorCredentials } from '../test/e2e/fixtures/dataforseo';
-import { linkGapWorkflow, multiItemWorkflow } from '../test/e2e/fixtures/node-workflows';
 import { installDevStopper } from './dev-stop';
+import { DEV_WORKFLOWS } from './lib/dev-workflows';
 import { DEV_OWNER, ensureOwner } from './lib/owner';
 
 const version = process.env.N8N_DEV_VERSION || '2.41.1';
@@ -24,14 +26,8 @@ const port = Number(process.env.N8N_DEV_PORT || 5678);
 const userFolder =
 	process.env.N8N_DEV_USER_FOLDER || join(cacheRoot(), `dev-user-folder-${version}`);
 
-// The first thing anyone sees on the home screen: names that say what the workflow does.
-const WORKFLOWS = [
-	{
-		...linkGapWorkflow,
-		name: 'Link gap: sites linking to moz.com and ahrefs.com, not semrush.com',
-	},
-	{ ...multiItemWorkflow, name: 'Link gap for three competitor pairs, one per input item' },
-];
+// The first thing anyone sees on the home screen: names that say what each workflow does.
+const WORKFLOWS = DEV_WORKFLOWS;
 
 const stopper = installDevStopper();
 
@@ -44,6 +40,10 @@ async function step<T>(label: string, work: () => Promise<T>): Promise<T | undef
 }
 
 async function main(): Promise<void> {
+	if (readMarker(n8nInstallDir(version))?.what !== `n8n@${version}`)
+		console.log(
+			`First start: n8n ${version} is installed once into ${cacheRoot()} (about 2.2 GB, typically 5 to 10 minutes, with a progress line). Later starts take under a minute.`,
+		);
 	const packed = await step('Building and packing the node', packOnce);
 	if (!packed) return;
 	const n8n = await step(`Installing ${packed.name}@${packed.version} into ${userFolder}`, () =>

@@ -253,12 +253,10 @@ describe('failures', () => {
 			parameters: { ...DOCS_PARAMS, options: { timeout: 1000, maxRetries: 0 } },
 		});
 		expect(result.error?.message).toBe(
-			'The request timed out: DataForSEO did not answer within 1,000 ms, the limit set in Options > Technical: Timeout (Ms).',
+			'The request timed out: DataForSEO did not answer within 1,000 ms, the limit set in Advanced > Timeout (Ms).',
 		);
 		expect(result.error?.description).toMatch(/may already have charged/);
-		expect(result.error?.description).toMatch(
-			/not tried again: Options > Technical: Max Retries is 0/,
-		);
+		expect(result.error?.description).toMatch(/not tried again: Advanced > Max Retries is 0/);
 		expect(result.error?.description).not.toMatch(/even after|retries did not/);
 		expect(posts()).toHaveLength(1);
 		sim.release();
@@ -327,7 +325,7 @@ describe('failures', () => {
 			parameters: { ...DOCS_PARAMS, options: { filtersJson: '["3.backlinks", ">", 1]' } },
 		});
 		expect(result.error?.message).toBe(
-			'Options > Filters (JSON): the filter refers to "3.backlinks", but there are only 2 competitors (1.… to 2.…).',
+			'Advanced > Filters (JSON): the filter refers to "3.backlinks", but there are only 2 competitors (1.… to 2.…).',
 		);
 		// Only what a person needs: the parameter name is in the README's Parameters table.
 		expect(result.error?.description).toBe(

@@ -27,7 +27,7 @@ export interface NodeRun {
 	processedData?: ProcessedDataStore;
 	/** Stops the run (as n8n's Stop does) when this settles. */
 	cancelWhen?: Promise<unknown>;
-	/** The node's version; 2 (what new nodes get) unless a test reads 0.1.0's columns. */
+	/** The node's version; 2 unless a test needs another (3 moves settings to Advanced). */
 	typeVersion?: number;
 }
 

@@ -219,7 +219,7 @@ describe('smaller things', () => {
 			parameters: { targets: 'moz.com', limit: 1, options: { concurrency: '={{ $json.c }}' } },
 		});
 		expect(hint(result)).toMatch(
-			/set Options > Technical: Concurrency differently.*first item's were used: Options > Technical: Concurrency 2/,
+			/set Advanced > Concurrency differently.*first item's were used: Advanced > Concurrency 2/,
 		);
 	});
 });

@@ -74,7 +74,7 @@ export const sortRow: INodeProperties[] = [
 		displayName: 'Field Name or ID',
 		name: 'field',
 		type: 'options',
-		typeOptions: { loadOptionsMethod: 'getFilterFields' },
+		typeOptions: { loadOptionsMethod: 'getSortFields' },
 		default: 'backlinks',
 		description:
 			'What to sort by, e.g. Backlinks. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',

@@ -1,6 +1,14 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { OPTION_FIELDS, TOOL_ONLY_FIELDS, TOOL_TWIN_FIELDS, TOP_FIELDS } from '../fields';
+import {
+	ADVANCED_VERSION,
+	forVersions,
+	NODE_VERSIONS,
+	OPTION_FIELDS,
+	TOOL_ONLY_FIELDS,
+	TOOL_TWIN_FIELDS,
+	TOP_FIELDS,
+} from '../fields';
 
 const linkGapNotice: INodeProperties = {
 	displayName:
@@ -10,16 +18,51 @@ const linkGapNotice: INodeProperties = {
 	default: '',
 };
 
-// n8n's convention: optional settings live in one collection, and only the ones added are sent.
-// "Add Option" lists them in this order (n8n does not sort them): see OPTION_FIELDS for why.
-const optionsProperty: INodeProperties = {
-	displayName: 'Options',
-	name: 'options',
-	type: 'collection',
-	placeholder: 'Add Option',
-	default: {},
-	options: Object.values(OPTION_FIELDS).flatMap((field) => field.properties),
-};
+/**
+ * n8n's convention: optional settings live in a collection, and only the ones added are sent.
+ * "Add Option" lists them in this order (n8n does not sort them): see OPTION_FIELDS for why.
+ * From version 3 on, the API and transport settings have a collection of their own, Advanced;
+ * versions 1 and 2 keep them in Options, where their saved workflows store them.
+ */
+function collection(
+	name: string,
+	displayName: string,
+	fields: Array<{ properties: INodeProperties[] }>,
+): INodeProperties {
+	return {
+		displayName,
+		name,
+		type: 'collection',
+		placeholder: displayName === 'Options' ? 'Add Option' : `Add ${displayName} Option`,
+		default: {},
+		options: fields.flatMap((field) => field.properties),
+	};
+}
+
+const optionFields = Object.values(OPTION_FIELDS);
+const fromAdvancedVersion = [{ _cnd: { gte: ADVANCED_VERSION } }];
+const collections: INodeProperties[] = [
+	forVersions(
+		collection('options', 'Options', optionFields),
+		NODE_VERSIONS.filter((version) => version < ADVANCED_VERSION),
+	),
+	forVersions(
+		collection(
+			'options',
+			'Options',
+			optionFields.filter((field) => field.place === 'options'),
+		),
+		fromAdvancedVersion,
+	),
+	forVersions(
+		collection(
+			'advanced',
+			'Advanced',
+			optionFields.filter((field) => field.place === 'advanced'),
+		),
+		fromAdvancedVersion,
+	),
+];
 
 type Show = NonNullable<NonNullable<INodeProperties['displayOptions']>['show']>;
 
@@ -51,5 +94,5 @@ export const properties: INodeProperties[] = [
 	linkGapNotice,
 	...Object.values(TOOL_ONLY_FIELDS).flatMap((field) => field.properties.map(onlyInTool)),
 	...Object.values(TOP_FIELDS).flatMap((field) => field.properties.flatMap(withToolTwin)),
-	optionsProperty,
+	...collections,
 ];

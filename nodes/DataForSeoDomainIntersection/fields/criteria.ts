@@ -12,7 +12,7 @@ export const builderFields = defineFields('top', {
 			typeOptions: { multipleValues: true, sortable: true },
 			placeholder: 'Add Filter',
 			default: {},
-			description: `Keep only referring domains whose numbers match, e.g. Backlinks of competitor 1 greater than 10. At most ${MAX_FILTER_CONDITIONS} conditions. Options > Filters (JSON) may add nested groups; then both must hold.`,
+			description: `Keep only referring domains whose numbers match, e.g. Backlinks of competitor 1 greater than 10. At most ${MAX_FILTER_CONDITIONS} conditions. Advanced > Filters (JSON) may add nested groups; then both must hold.`,
 			options: [{ displayName: 'Condition', name: 'conditions', values: filterRow }],
 		},
 	},
@@ -34,21 +34,24 @@ export const builderFields = defineFields('top', {
 /** The same criteria inside Options: JSON forms, and the backlinks filters. */
 export const criteriaOptionFields = defineFields('options', {
 	filtersJson: {
+		advanced: true,
 		api: 'filters',
 		ui: {
 			displayName: 'Filters (JSON)',
 			type: 'json',
-			default: '',
+			// n8n marks an empty JSON field as invalid; an empty list is valid and filters nothing.
+			default: '[]',
 			placeholder: '["1.backlinks", ">", 10]',
 			description: `Keep only some referring domains, in DataForSEO’s filter format. The number before the dot is the competitor’s position, e.g. [["1.backlinks", ">", 10], "and", ["2.rank", ">=", 100]]. Operators: = &lt;&gt; &lt; &lt;= &gt; &gt;= in not_in like not_like ilike not_ilike match not_match regex not_regex. At most ${MAX_FILTER_CONDITIONS} conditions.`,
 		},
 	},
 	orderByJson: {
+		advanced: true,
 		api: 'order_by',
 		ui: {
 			displayName: 'Sort (JSON)',
 			type: 'json',
-			default: '',
+			default: '[]',
 			placeholder: '["1.backlinks,desc"]',
 			description: `Up to ${MAX_ORDER_RULES} sort rules as "field,asc" or "field,desc", e.g. ["1.backlinks,desc", "2.rank,desc"]`,
 		},
@@ -61,17 +64,18 @@ export const criteriaOptionFields = defineFields('options', {
 			typeOptions: { multipleValues: true, sortable: true },
 			placeholder: 'Add Backlinks Filter',
 			default: {},
-			description: `Which backlinks count towards the metrics, e.g. Dofollow equals true. At most ${MAX_FILTER_CONDITIONS} conditions; with Backlinks Filters (JSON) both must hold.`,
+			description: `Which backlinks count towards the metrics, e.g. Dofollow equals true. At most ${MAX_FILTER_CONDITIONS} conditions; with Advanced > Backlinks Filters (JSON) both must hold.`,
 			options: [{ displayName: 'Condition', name: 'conditions', values: backlinksRow }],
 		},
 	},
 	backlinksFilterCombine: { api: 'backlinks_filters', ui: combineUi('Backlinks Filters') },
 	backlinksFiltersJson: {
+		advanced: true,
 		api: 'backlinks_filters',
 		ui: {
 			displayName: 'Backlinks Filters (JSON)',
 			type: 'json',
-			default: '',
+			default: '[]',
 			placeholder: '[["dofollow", "=", true]]',
 			description: `Which backlinks count towards the metrics, in DataForSEO’s filter format, e.g. [["dofollow", "=", true]] for followed links only. At most ${MAX_FILTER_CONDITIONS} conditions.`,
 		},

@@ -3,8 +3,11 @@ import { z } from 'zod';
 
 import type { DomainIntersectionTask } from '../request/task';
 
-/** Where a field sits in the UI: the node's top level, or inside the Options collection. */
-export type Place = 'top' | 'options';
+/**
+ * Where a field sits in the UI: the node's top level, the Options collection, or the Advanced
+ * collection (from version 3 on; nodes of versions 1 and 2 keep those fields in Options).
+ */
+export type Place = 'top' | 'options' | 'advanced';
 
 /**
  * Everything the node knows about one parameter, in one place: how the UI shows it, the rule
@@ -24,6 +27,11 @@ export interface Field<Rule extends z.ZodTypeAny = z.ZodTypeAny> {
 	 * only if it keeps its defaults.
 	 */
 	version1?: Partial<Omit<INodeProperties, 'name'>>;
+	/**
+	 * An option for API or transport settings rather than a link-gap choice: from version 3 on it
+	 * sits in the Advanced collection. Versions 1 and 2 keep it in Options, where they saved it.
+	 */
+	advanced?: true;
 }
 
 export interface NamedField<Rule extends z.ZodTypeAny = z.ZodTypeAny> extends Field<Rule> {
@@ -38,11 +46,13 @@ type Named<F extends Record<string, Field>> = {
 };
 
 /** The node versions this package has; the highest is what new nodes get. */
-export const NODE_VERSIONS = [1, 2];
-export const LATEST_VERSION = 2;
+export const NODE_VERSIONS = [1, 2, 3];
+export const LATEST_VERSION = 3;
+/** The first version with the Advanced collection. */
+export const ADVANCED_VERSION = 3;
 
 /** Adds "only in these versions" to a property's display conditions. */
-function forVersions(
+export function forVersions(
 	property: INodeProperties,
 	versions: Array<number | { _cnd: { gte: number } }>,
 ): INodeProperties {
@@ -67,7 +77,7 @@ export function defineFields<F extends Record<string, Field>>(place: Place, fiel
 						forVersions(property, [{ _cnd: { gte: 2 } }]),
 					]
 				: [property];
-			return [name, { ...field, name, place, properties }];
+			return [name, { ...field, name, place: field.advanced ? 'advanced' : place, properties }];
 		}),
 	) as Named<F>;
 }
@@ -81,9 +91,16 @@ export function defaultOf(field: Field, version: number): unknown {
 
 type Labelled = { name: string; place: Place; ui: { displayName: string } };
 
-/** Where a person finds the field in the UI, e.g. "Options > Technical: Timeout (Ms)". */
+const COLLECTION_LABEL: Record<Place, string | undefined> = {
+	top: undefined,
+	options: 'Options',
+	advanced: 'Advanced',
+};
+
+/** Where a person finds the field in the UI, e.g. "Advanced > Timeout (Ms)". */
 export function uiPathOf(field: Labelled): string {
-	return field.place === 'options' ? `Options > ${field.ui.displayName}` : field.ui.displayName;
+	const collection = COLLECTION_LABEL[field.place];
+	return collection ? `${collection} > ${field.ui.displayName}` : field.ui.displayName;
 }
 
 /**

@@ -2,11 +2,12 @@ import { builderFields, criteriaOptionFields } from './criteria';
 import { defaultOf, labelOf, uiPathOf, type NamedField } from './define';
 import { mainFields, outputFields, pagingFields } from './main';
 import { matchingFields } from './matching';
+import { passThroughFields } from './passThrough';
 import { apiOptionFields } from './options';
 import { runSettingFields } from './runSettings';
 import { toolOnlyFields, toolTwinFields } from './tool';
 
-export { labelOf, LATEST_VERSION, NODE_VERSIONS } from './define';
+export { ADVANCED_VERSION, forVersions, labelOf, LATEST_VERSION, NODE_VERSIONS } from './define';
 
 /** The top-level fields, in UI order. */
 export const TOP_FIELDS = { ...mainFields, ...builderFields, ...pagingFields, ...outputFields };
@@ -18,13 +19,15 @@ const { filtersJson, orderByJson, backlinksFiltersJson, ...backlinksBuilder } =
 /**
  * The fields inside Options, in the order "Add Option" lists them: the link-gap choices first
  * (who counts as a match, only new, the cost cap), then what is asked of DataForSEO, then the
- * JSON forms, then the technical settings, whose names start with "Technical:".
+ * JSON forms, then the technical settings. Those marked `advanced` (API paging, the JSON forms,
+ * the technical settings) move to the Advanced collection from version 3 on, in this order.
  */
 export const OPTION_FIELDS = {
 	...matchingFields,
 	maxCost,
 	...apiOptionFields,
 	...backlinksBuilder,
+	...passThroughFields,
 	filtersJson,
 	orderByJson,
 	backlinksFiltersJson,

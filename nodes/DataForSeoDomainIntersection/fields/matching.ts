@@ -3,6 +3,9 @@ import { z } from 'zod';
 import { MAX_TARGETS } from '../api/limits';
 import { defineFields, int } from './define';
 
+// Inside a collection, n8n reads a display condition's name from the same collection.
+const AT_LEAST_ONLY = { show: { matchMode: ['atLeast'] } };
+
 /** Options that change which domains count as results: "at least K of N" and "only new". */
 export const matchingFields = defineFields('options', {
 	matchMode: {
@@ -35,6 +38,7 @@ export const matchingFields = defineFields('options', {
 			type: 'number',
 			typeOptions: { minValue: 1, maxValue: MAX_TARGETS },
 			default: 2,
+			displayOptions: AT_LEAST_ONLY,
 			description:
 				'For Match Mode "At Least": how many of the competitors a site must link to, e.g. 2 of 4',
 		},
@@ -46,6 +50,7 @@ export const matchingFields = defineFields('options', {
 			type: 'number',
 			typeOptions: { minValue: 1, maxValue: 1000 },
 			default: 30,
+			displayOptions: AT_LEAST_ONLY,
 			description:
 				'Safety cap for Match Mode "At Least": the run is refused before anything is sent if it needs more combinations than this, e.g. 30. Each combination of at least Minimum Matches competitors is its own request series: 4 competitors with Minimum Matches 2 need 11, 5 need 26.',
 		},
@@ -57,7 +62,7 @@ export const matchingFields = defineFields('options', {
 			type: 'boolean',
 			default: false,
 			description:
-				'Whether to emit only sites that earlier production runs (schedule, webhook, active workflow) of this node did not emit for the same competitors and excluded domains. Kept in n8n’s database (needs n8n 1.64+), so it also works on queue-mode workers. Manual test runs don’t use up “newness”. Rows are still fetched and paid for.',
+				'Whether to output only sites this node has not output before for the same competitors and excluded domains, e.g. for a weekly report of new prospects. Only runs of the active workflow (schedule, webhook, …) count; running it by hand in the editor shows what is new without using it up. The rows are still fetched and paid for.',
 		},
 	},
 	resetSeen: {
@@ -66,6 +71,7 @@ export const matchingFields = defineFields('options', {
 			displayName: 'Forget Seen Domains',
 			type: 'boolean',
 			default: false,
+			displayOptions: { show: { onlyNew: [true] } },
 			description:
 				'Whether to forget which domains earlier runs of this node emitted (for all its competitor sets), so this run counts every domain as new. Turn it on for one production run, then off again.',
 		},

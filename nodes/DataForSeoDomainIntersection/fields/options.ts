@@ -6,6 +6,7 @@ import { defineFields, int } from './define';
 /** Options sent to DataForSEO as they are, one task field each. Unset ones are not sent. */
 export const apiOptionFields = defineFields('options', {
 	offset: {
+		advanced: true,
 		api: 'offset',
 		rule: int(0),
 		ui: {
@@ -17,6 +18,7 @@ export const apiOptionFields = defineFields('options', {
 		},
 	},
 	internalListLimit: {
+		advanced: true,
 		api: 'internal_list_limit',
 		rule: int(1, MAX_INTERNAL_LIST_LIMIT),
 		ui: {
@@ -101,6 +103,7 @@ export const apiOptionFields = defineFields('options', {
 		},
 	},
 	rankScale: {
+		advanced: true,
 		api: 'rank_scale',
 		rule: z.enum(['one_hundred', 'one_thousand']),
 		ui: {
@@ -115,13 +118,14 @@ export const apiOptionFields = defineFields('options', {
 		},
 	},
 	tag: {
+		advanced: true,
 		api: 'tag',
 		rule: z.string().max(MAX_TAG_LENGTH, `must be ${MAX_TAG_LENGTH} characters or fewer`),
 		ui: {
 			displayName: 'Tag',
 			type: 'string',
 			default: '',
-			description: `Your own label for the request, up to ${MAX_TAG_LENGTH} characters, e.g. "weekly-report". DataForSEO echoes it back.`,
+			description: `A label of your own, up to ${MAX_TAG_LENGTH} characters, e.g. "weekly-report", to tell this node’s requests apart in your DataForSEO account’s statistics. It changes no results.`,
 		},
 	},
 });

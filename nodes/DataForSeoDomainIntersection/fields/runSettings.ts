@@ -2,14 +2,15 @@ import { MAX_CONCURRENCY, MAX_REQUESTS_PER_MINUTE } from '../api/limits';
 import { defineFields, int, number } from './define';
 
 /**
- * How requests are sent, not what is asked: all but Max Cost are technical, and their names
- * say so ("Technical: …"), so "Add Option" lists them apart from the link-gap choices.
+ * How requests are sent, not what is asked: all but Max Cost are technical, so from version 3
+ * on they sit in the Advanced collection, apart from the link-gap choices.
  */
 export const runSettingFields = defineFields('options', {
 	maxRetries: {
+		advanced: true,
 		rule: int(0, 10),
 		ui: {
-			displayName: 'Technical: Max Retries',
+			displayName: 'Max Retries',
 			type: 'number',
 			typeOptions: { minValue: 0, maxValue: 10 },
 			default: 3,
@@ -18,9 +19,10 @@ export const runSettingFields = defineFields('options', {
 		},
 	},
 	retryDelay: {
+		advanced: true,
 		rule: int(0, 60_000),
 		ui: {
-			displayName: 'Technical: Retry Delay (Ms)',
+			displayName: 'Retry Delay (Ms)',
 			type: 'number',
 			typeOptions: { minValue: 0 },
 			default: 1000,
@@ -29,9 +31,10 @@ export const runSettingFields = defineFields('options', {
 		},
 	},
 	timeout: {
+		advanced: true,
 		rule: int(1000, 600_000),
 		ui: {
-			displayName: 'Technical: Timeout (Ms)',
+			displayName: 'Timeout (Ms)',
 			type: 'number',
 			typeOptions: { minValue: 1000 },
 			default: 120000,
@@ -40,9 +43,10 @@ export const runSettingFields = defineFields('options', {
 		},
 	},
 	concurrency: {
+		advanced: true,
 		rule: int(1, MAX_CONCURRENCY),
 		ui: {
-			displayName: 'Technical: Concurrency',
+			displayName: 'Concurrency',
 			type: 'number',
 			typeOptions: { minValue: 1, maxValue: MAX_CONCURRENCY },
 			default: 5,
@@ -50,9 +54,10 @@ export const runSettingFields = defineFields('options', {
 		},
 	},
 	requestsPerMinute: {
+		advanced: true,
 		rule: int(1, MAX_REQUESTS_PER_MINUTE),
 		ui: {
-			displayName: 'Technical: Requests per Minute',
+			displayName: 'Requests per Minute',
 			type: 'number',
 			typeOptions: { minValue: 1, maxValue: MAX_REQUESTS_PER_MINUTE },
 			default: MAX_REQUESTS_PER_MINUTE,

@@ -80,6 +80,30 @@ function fieldOptions(fields: BuilderField[], prefix: boolean): INodePropertyOpt
 		.sort((a, b) => a.name.localeCompare(b.name));
 }
 
+// A sort rule has no operator or value: its help says what Descending puts first.
+const SORT_WORDS: Record<Exclude<FieldType, 'array'>, string> = {
+	num: 'Descending puts the largest first',
+	str: 'Ascending sorts from A to Z',
+	time: 'Descending puts the most recent first',
+	bool: 'Descending puts yes first',
+};
+
+function sortOption(field: BuilderField): INodePropertyOptions {
+	const option = fieldOption(field, true);
+	const [word] = TYPE_WORDS[field.type];
+	const scope = field.perTarget ? 'per competitor' : 'for the whole row';
+	const sent = option.description?.match(/ Sent as .*$/)?.[0] ?? '';
+	const order = SORT_WORDS[field.type as Exclude<FieldType, 'array'>];
+	return { ...option, description: `${word} ${scope}: ${order}.${sent}` };
+}
+
+function sortOptions(fields: BuilderField[]): INodePropertyOptions[] {
+	return fields
+		.filter((field) => field.type !== 'array')
+		.map(sortOption)
+		.sort((a, b) => a.name.localeCompare(b.name));
+}
+
 const OPERATOR_NAMES: Record<FilterOperator, string> = {
 	'<': 'Less Than (<)',
 	'<=': 'Less Than or Equal (<=)',
@@ -136,6 +160,10 @@ export const loadOptions = {
 
 	async getFilterFields(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
 		return fieldOptions(builderFields((await catalogue(this)).domain_intersection), true);
+	},
+
+	async getSortFields(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+		return sortOptions(builderFields((await catalogue(this)).domain_intersection));
 	},
 
 	async getFilterOperators(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {

@@ -72,6 +72,7 @@ export class ItemWriter {
 		// The tag lets rows be matched to the request that found them, e.g. in a shared Sheet.
 		const { tag } = this.request.task;
 		if (tag !== undefined) json.tag = tag;
+		Object.assign(json, this.request.inputFields);
 		return { json, pairedItem: { item: this.itemIndex } };
 	}
 
@@ -100,6 +101,7 @@ export class ItemWriter {
 		};
 		if (this.request.onlyNew) json.new_rows = this.emitted;
 		if (this.request.task.tag !== undefined) json.tag = this.request.task.tag;
+		Object.assign(json, this.request.inputFields);
 		return { json, pairedItem: { item: this.itemIndex } };
 	}
 
@@ -111,6 +113,9 @@ export class ItemWriter {
 			rows: this.compactRows,
 			fetched: this.rows,
 		});
-		return { json: { answer }, pairedItem: { item: this.itemIndex } };
+		return {
+			json: { answer, ...this.request.inputFields },
+			pairedItem: { item: this.itemIndex },
+		};
 	}
 }

@@ -5,6 +5,7 @@ import { apiOptionFields, label, LATEST_VERSION } from '../fields';
 import { planAtLeast } from './atLeastPlan';
 import { resolveCriteria, type BuilderParameters } from './criteria';
 import { forEachCondition, targetIndexOf, type FilterExpression } from './filterGrammar';
+import { pickInputFields } from './inputFields';
 import { InputError } from './inputError';
 import { parseScalars, type Scalars } from './scalars';
 import { checkPagedOrder } from './sortOrder';
@@ -28,6 +29,8 @@ export interface NodeParameters {
 	options: IDataObject;
 	/** The filter and sort builders; callers that only use the JSON forms leave them out. */
 	builders?: BuilderParameters;
+	/** The input item's fields, for Include Input Fields. */
+	input?: IDataObject;
 }
 
 function referencesTargetIndex(filters?: FilterExpression, orderBy?: string[]): boolean {
@@ -107,6 +110,7 @@ export function buildRequest(params: NodeParameters): IntersectionRequest {
 		onlyNew: scalars.onlyNew,
 		resetSeen: scalars.resetSeen,
 		notes: [...targets.notes, ...excludes.notes, ...scalars.notes],
+		inputFields: pickInputFields(params.options.includeInputFields, params.input ?? {}),
 		settings: {
 			maxRetries: scalars.maxRetries,
 			retryDelay: scalars.retryDelay,

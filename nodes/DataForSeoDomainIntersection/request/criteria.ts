@@ -29,10 +29,14 @@ const JSON_LABEL = {
 	backlinksFilters: label('backlinksFiltersJson'),
 };
 
-/** A JSON option as text (from the editor) or a value (from an expression), parsed. */
+/**
+ * A JSON option as text (from the editor) or a value (from an expression), parsed. Empty, as
+ * the option starts ("[]"; "" in workflows saved before), means not set: nothing is sent.
+ */
 function jsonOption(value: unknown, field: string): unknown {
-	if (value === undefined || value === '') return undefined;
-	return typeof value === 'string' ? parseJsonParameter(value, field) : value;
+	if (value === undefined || (typeof value === 'string' && value.trim() === '')) return undefined;
+	const parsed = typeof value === 'string' ? parseJsonParameter(value, field) : value;
+	return Array.isArray(parsed) && parsed.length === 0 ? undefined : parsed;
 }
 
 export interface Criteria {

@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { defaultFor, FIELDS } from '../fields';
+import { checkInputFieldNames } from '../output/inputFields';
 import { buildRequest } from './buildRequest';
 import type { IntersectionRequest } from './task';
 
@@ -12,7 +13,7 @@ export function readRequest(fn: IExecuteFunctions, itemIndex: number): Intersect
 		fn.getNodeParameter(name, itemIndex, defaultFor(name, version));
 	const returnAll = read('returnAll') as boolean;
 	const typed = fn.getNode().parameters.targets;
-	return buildRequest({
+	const request = buildRequest({
 		targets: read('targets'),
 		excludeTargets: read('excludeTargets'),
 		// n8n keeps an expression as text starting with "=", before it is resolved per item.
@@ -24,11 +25,19 @@ export function readRequest(fn: IExecuteFunctions, itemIndex: number): Intersect
 		outputFormat: read('outputFormat'),
 		columns: version < 2 ? undefined : read('columns'),
 		version,
-		options: fn.getNodeParameter('options', itemIndex, {}) as IDataObject,
+		// Version 3 moved the API and transport settings to Advanced; each field's name is unique
+		// across both, so reading them as one keeps versions 1 and 2 (all in Options) working.
+		options: {
+			...(fn.getNodeParameter('options', itemIndex, {}) as IDataObject),
+			...(fn.getNodeParameter('advanced', itemIndex, {}) as IDataObject),
+		},
 		builders: {
 			filterBuilder: read('filterBuilder'),
 			filterCombine: read('filterCombine'),
 			sortBuilder: read('sortBuilder'),
 		},
+		input: fn.getInputData()[itemIndex]?.json ?? {},
 	});
+	checkInputFieldNames(request);
+	return request;
 }

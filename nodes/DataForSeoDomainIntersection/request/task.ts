@@ -74,4 +74,6 @@ export interface IntersectionRequest {
 	settings: RunSettings;
 	/** How the node read what was typed, e.g. a homepage URL as a domain; shown in the run hint. */
 	notes: string[];
+	/** Include Input Fields: the input item's fields to copy onto each output item. */
+	inputFields?: Record<string, unknown>;
 }

@@ -29,6 +29,7 @@ import {
 } from '../fixtures/agent-workflows';
 import { TOOL_DESCRIPTION } from '../../../nodes/DataForSeoDomainIntersection/fields/tool';
 import { letTheModelDefine } from './agent-tool';
+import { addOption, collectionOptions, openToolPanel, searchCreator } from './finding';
 import { launchLocalBrowser, nodeConsoleErrors, type LocalBrowser } from './chromium';
 import { tableAtAGlance } from './table';
 import { MAX_RESULTS_DEFAULT } from '../../../nodes/DataForSeoDomainIntersection/fields/main';
@@ -37,7 +38,6 @@ import { EDITOR_LIMIT_BYTES } from '../../../nodes/DataForSeoDomainIntersection/
 import {
 	competitorsTooltip,
 	expectedDocsHint,
-	optionNames,
 	returnAllTwice,
 	runHint,
 	tableHeaders,
@@ -185,6 +185,36 @@ run(`the node in n8n ${VERSION}'s editor (Chromium)`, () => {
 		]);
 	}
 
+	it('is found in the AI Agent’s tool panel by "link gap" and "backlinks"', async () => {
+		if (!server) throw new Error('setup failed, see beforeAll');
+		try {
+			await page.goto(`${server.url}/home/workflows`);
+			await page.waitForURL((url) => /^\/(signin|home)/.test(url.pathname));
+			if (new URL(page.url()).pathname.startsWith('/signin')) await signIn(page, server.url);
+			await page.goto(`${server.url}/workflow/${editorProbeWorkflow.id}`);
+			await page.getByTestId('canvas-node').filter({ hasText: 'AI Agent' }).first().waitFor();
+			await openToolPanel(page, 'AI Agent');
+			for (const search of ['link gap', 'backlinks']) {
+				const found = await searchCreator(
+					page,
+					search,
+					NODE_NAME,
+					join(ARTIFACTS, `tool-search-${search.replace(' ', '-')}.png`),
+				);
+				expect([search, found.some((title) => title.startsWith(NODE_NAME))]).toEqual([
+					search,
+					true,
+				]);
+			}
+			await page.keyboard.press('Escape');
+		} catch (error) {
+			await page
+				.screenshot({ path: join(ARTIFACTS, 'tool-search-failure.png') })
+				.catch(() => undefined);
+			throw error;
+		}
+	});
+
 	async function docsExampleByClicking(
 		server: RunningN8n,
 		sim: RunningSimulator,
@@ -194,6 +224,21 @@ run(`the node in n8n ${VERSION}'s editor (Chromium)`, () => {
 		await signIn(page, server.url);
 		await openNewWorkflow(page, server.url);
 		lap('sign in and open /workflow/new');
+
+		// Found by what a person looks for, not only by its name: the codex's aliases.
+		await page.getByTestId('node-creator-plus-button').click();
+		for (const search of ['link gap', 'backlinks']) {
+			const found = await searchCreator(
+				page,
+				search,
+				NODE_NAME,
+				join(ARTIFACTS, `search-${search.replace(' ', '-')}.png`),
+			);
+			expect([search, found]).toEqual([search, expect.arrayContaining([NODE_NAME])]);
+		}
+		await page.keyboard.press('Escape');
+		await page.getByTestId('node-creator-search-bar').waitFor({ state: 'hidden' });
+		lap('search the node panel');
 
 		const ndv = await addNodeFromCreator(page, 'DataForSEO', NODE_NAME);
 		await createCredential(page, ndv, {
@@ -257,16 +302,55 @@ run(`the node in n8n ${VERSION}'s editor (Chromium)`, () => {
 		await page.screenshot({ path: join(ARTIFACTS, 'parameters.png') });
 		lap('fill competitors, build the filter and the sort');
 
-		// Options: the link-gap choices first, the technical ones last and marked.
-		const options = await optionNames(page, ndv, ARTIFACTS);
-		expect(options.slice(0, 3)).toEqual([
+		// Options: the link-gap choices, each only where it acts; API settings under Advanced.
+		const options = await collectionOptions(page, ndv, 0, ARTIFACTS, 'options.png');
+		expect(options).toEqual([
 			'Match Mode',
-			'Minimum Matches',
-			'Max Competitor Combinations',
+			'Only New Since Last Run',
+			'Max Cost (USD)',
+			'Backlinks Status',
+			'Include Subdomains',
+			'Include Indirect Links',
+			'Exclude Internal Backlinks',
+			'Intersection Mode',
+			'Backlinks Filters',
+			'Backlinks Filters Must Match',
+			'Include Input Fields',
 		]);
-		const technical = options.findIndex((name) => name.startsWith('Technical: '));
-		expect(technical).toBeGreaterThan(0);
-		expect(options.slice(technical).every((name) => name.startsWith('Technical: '))).toBe(true);
+		expect(await collectionOptions(page, ndv, 1, ARTIFACTS, 'advanced.png')).toEqual([
+			'Offset',
+			'Internal List Limit',
+			'Rank Scale',
+			'Tag',
+			'Filters (JSON)',
+			'Sort (JSON)',
+			'Backlinks Filters (JSON)',
+			'Max Retries',
+			'Retry Delay (Ms)',
+			'Timeout (Ms)',
+			'Concurrency',
+			'Requests per Minute',
+		]);
+		// Minimum Matches acts only with At Least: offered once Match Mode is At Least.
+		await addOption(page, ndv, 0, 'Match Mode');
+		await pickOption(page, parameter(ndv, 'matchMode'), 'At Least Some Competitors');
+		const atLeast = await collectionOptions(page, ndv, 0, ARTIFACTS, 'options-at-least.png');
+		expect(atLeast).toEqual(
+			expect.arrayContaining(['Minimum Matches', 'Max Competitor Combinations']),
+		);
+		await pickOption(page, parameter(ndv, 'matchMode'), 'All Competitors');
+		const all = await collectionOptions(page, ndv, 0, ARTIFACTS, 'options-all.png');
+		expect(all).not.toContain('Minimum Matches');
+		expect(all).not.toContain('Max Competitor Combinations');
+		// Empty JSON options are not errors, and (below) the request stays the same.
+		for (const name of ['Filters (JSON)', 'Sort (JSON)', 'Backlinks Filters (JSON)'])
+			await addOption(page, ndv, 1, name);
+		await parameter(ndv, 'backlinksFiltersJson').waitFor();
+		await parameter(ndv, 'backlinksFiltersJson').scrollIntoViewIfNeeded();
+		await page.screenshot({ path: join(ARTIFACTS, 'json-options.png') });
+		expect(await ndv.getByText('Unexpected end of JSON input').count()).toBe(0);
+		expect(await ndv.getByText(/not valid JSON|Invalid JSON/i).count()).toBe(0);
+		lap('options: lists, Match Mode, JSON options');
 
 		await ndv.getByTestId('node-execute-button').click();
 		const hint = await runHint(ndv);

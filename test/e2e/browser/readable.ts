@@ -49,17 +49,6 @@ export async function competitorsTooltip(page: Page, ndv: Locator, artifacts: st
 	return text;
 }
 
-/** The names "Add Option" offers, in order. */
-export async function optionNames(page: Page, ndv: Locator, artifacts: string): Promise<string[]> {
-	await ndv.getByTestId('collection-parameter-add').click();
-	const options = page.getByTestId('collection-parameter-option');
-	await options.first().waitFor();
-	await page.screenshot({ path: join(artifacts, 'options.png') });
-	const names = (await options.allInnerTexts()).map((name) => name.trim());
-	await page.keyboard.press('Escape');
-	return names;
-}
-
 /** The column headers of the output table, left to right. */
 export async function tableHeaders(ndv: Locator): Promise<string[]> {
 	const output = ndv.getByTestId('output-panel');

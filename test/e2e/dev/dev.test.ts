@@ -141,6 +141,26 @@ run('npm run dev', () => {
 		await noneLeft(dev);
 	});
 
+	it('a signal to npm’s own PID (an IDE, a process manager) stops n8n and the simulator too', async () => {
+		const dev = await startDev(userFolder);
+		started.push(dev);
+		await until(
+			'"Press Ctrl-C to stop."',
+			() => (dev.output().includes('Press Ctrl-C to stop.') ? true : undefined),
+			{ deadlineMs: START_DEADLINE_MS },
+		);
+		// `kill -INT <npm pid>`: npm passes it on to its child only, not to the group.
+		process.kill(dev.child.pid!, 'SIGINT');
+		let exited = false;
+		void dev.exited.then(() => (exited = true));
+		await until('npm to exit after a signal to its own PID', () => (exited ? true : undefined), {
+			deadlineMs: STOP_DEADLINE_MS,
+		});
+		expect(startedLeft(dev)).toEqual([]);
+		expect(dev.output()).toContain('Stopped: n8n and the simulator are no longer running.');
+		await noneLeft(dev);
+	});
+
 	it('Ctrl-C while n8n is starting stops what was started so far', async () => {
 		const dev = await startDev(userFolder);
 		started.push(dev);

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { runCommand, tail, type RunResult } from './proc';
@@ -25,12 +25,28 @@ export function readMarker(dir: string): InstallMarker | undefined {
 	}
 }
 
-export function countPackages(dir: string): string {
-	try {
-		return `${readdirSync(join(dir, 'node_modules')).length} top-level entries in node_modules`;
-	} catch {
-		return 'resolving dependency tree';
-	}
+/**
+ * A heartbeat detail for a long install: the phase, the megabytes on disk so far against what a
+ * full install takes, e.g. "downloading n8n's packages (step 1 of 2): 812 of about 2,200 MB".
+ * The size is measured in the background, so the heartbeat itself never waits for `du`.
+ */
+export function sizeProgress(dir: string, phase: string, expectedBytes: number): () => string {
+	let bytes: number | undefined;
+	let measuring = false;
+	const measure = () => {
+		if (measuring) return;
+		measuring = true;
+		void diskUsage(dir)
+			.then((size) => (bytes = size ?? bytes))
+			.finally(() => (measuring = false));
+	};
+	measure();
+	return () => {
+		measure();
+		const mb = (value: number) => Math.round(value / 1e6).toLocaleString('en-US');
+		const size = bytes === undefined ? '' : `: ${mb(bytes)} of about ${mb(expectedBytes)} MB`;
+		return `${phase}${size}`;
+	};
 }
 
 async function diskUsage(dir: string): Promise<number | undefined> {

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 
 import { withLock } from './install-lock';
 import { ensureNode24 } from './install-node24';
-import { countPackages, describeMarker, npm, readMarker, writeMarker } from './install-steps';
+import { describeMarker, npm, readMarker, sizeProgress, writeMarker } from './install-steps';
 import { runCommand, tail } from './proc';
 import { runtimeEnv, runtimeFor, type NodeRuntime } from './runtime';
 import { cacheRoot, n8nInstallDir, type N8nVersionSpec } from './versions';
@@ -11,6 +11,9 @@ import { cacheRoot, n8nInstallDir, type N8nVersionSpec } from './versions';
 export function isN8nInstalled(spec: N8nVersionSpec): boolean {
 	return readMarker(n8nInstallDir(spec.version))?.what === `n8n@${spec.version}`;
 }
+
+/** What a full n8n install takes on disk (2.41.1: 2.23 GB), for the progress line. */
+const INSTALLED_BYTES = 2.2e9;
 
 /** Installs n8n@version into the cache once; later calls return immediately. Returns the n8n bin script. */
 export async function ensureN8n(spec: N8nVersionSpec): Promise<string> {
@@ -31,6 +34,9 @@ export async function ensureN8n(spec: N8nVersionSpec): Promise<string> {
 		const runtime = runtimeFor(spec);
 		const logFile = join(cacheRoot(), `n8n-${spec.version}.install.log`);
 		console.log(`${label}: installing into ${dir} with ${runtime.nodeBin} (log: ${logFile})`);
+		console.log(
+			`${label}: this happens once per n8n version: about 2.2 GB, typically 5 to 10 minutes. Later starts take seconds.`,
+		);
 		mkdirSync(dir, { recursive: true });
 		const pkg = {
 			name: `e2e-n8n-${spec.version.replace(/\./g, '-')}`,
@@ -46,7 +52,7 @@ export async function ensureN8n(spec: N8nVersionSpec): Promise<string> {
 			cwd: dir,
 			label,
 			logFile,
-			detail: () => countPackages(dir),
+			detail: sizeProgress(dir, "downloading n8n's packages (step 1 of 2)", INSTALLED_BYTES),
 		});
 		// Compile from source: prebuild-install would otherwise try to download a binary from GitHub.
 		const rebuild = [
@@ -62,7 +68,7 @@ export async function ensureN8n(spec: N8nVersionSpec): Promise<string> {
 			cwd: dir,
 			label,
 			logFile,
-			detail: () => 'compiling sqlite3',
+			detail: () => 'compiling sqlite3, the database n8n uses (step 2 of 2, about a minute)',
 		});
 		await verify(runtime, dir, n8nBin, spec, label);
 		const marker = await writeMarker(dir, what, started);

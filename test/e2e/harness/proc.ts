@@ -6,7 +6,7 @@ export interface RunOptions {
 	readonly env?: NodeJS.ProcessEnv;
 	/** Also append all output to this file. */
 	readonly logFile?: string;
-	/** Print "<label>: still running (Ns)" every heartbeatMs. */
+	/** Print "<label>: <detail, or still running>, N s elapsed" every heartbeatMs. */
 	readonly heartbeat?: {
 		readonly label: string;
 		readonly everyMs: number;
@@ -117,8 +117,8 @@ export function runCommand(
 		const timer = beat
 			? setInterval(() => {
 					const seconds = Math.round((Date.now() - started) / 1000);
-					const detail = beat.detail ? `, ${beat.detail()}` : '';
-					console.log(`${beat.label}: still running (${seconds}s${detail})`);
+					const doing = beat.detail ? beat.detail() : 'still running';
+					console.log(`${beat.label}: ${doing}, ${seconds} s elapsed`);
 				}, beat.everyMs)
 			: undefined;
 		const killer = options.timeoutMs

@@ -75,7 +75,7 @@ export function examplesScenarios(context: ContextGetter): void {
 			expect(log.reduce((sum, entry) => sum + entry.cost, 0)).toBeLessThanOrEqual(0.5);
 		});
 
-		it('competitor-sets-from-sheet: one request series per sheet row, paired to it', async () => {
+		it('competitor-sets-from-sheet: one request series per sheet row, paired to it, with its client', async () => {
 			const { n8n, liveSim } = context();
 			const example = exampleByKey('competitor-sets-from-sheet');
 			const sets = SHEET_ROWS.map((row) => {
@@ -101,6 +101,8 @@ export function examplesScenarios(context: ContextGetter): void {
 				);
 				expect(sharedColumns(rows)).not.toContain(`competitor${competitors.length + 1}`);
 				expect(isNonIncreasing(rows, 'competitor1_backlinks')).toBe(true);
+				// Include Input Fields: each row says which sheet row (client) it belongs to.
+				expect(rows.every((row) => row.client === SHEET_ROWS[index].client)).toBe(true);
 			});
 		});
 

@@ -260,7 +260,7 @@ describe('sendWithRetries', () => {
 			expect(error.code).toBe(40202);
 			expect(full.calls).toHaveLength(5);
 			expect(describeFailure(error)).toMatch(
-				/tried 4 more times over 32,000 ms while the account stayed full, until Options > Technical: Timeout \(Ms\) had passed/,
+				/tried 4 more times over 32,000 ms while the account stayed full, until Advanced > Timeout \(Ms\) had passed/,
 			);
 
 			// Max Retries 0 retries nothing, and other failures still count towards Max Retries.
@@ -342,7 +342,7 @@ describe('sendWithRetries', () => {
 			)) as ApiFailure;
 			return describeFailure(error);
 		};
-		expect(await hint(0)).toMatch(/not tried again: Options > Technical: Max Retries is 0/);
+		expect(await hint(0)).toMatch(/not tried again: Advanced > Max Retries is 0/);
 		expect(await hint(0)).not.toMatch(/even after|retries did not/);
 		expect(await hint(1)).toMatch(/tried once more first/);
 		expect(await hint(3)).toMatch(/tried 3 more times first/);
@@ -380,7 +380,7 @@ describe('transportFailure', () => {
 		const failure = transportFailure(wrapped, { timeoutMs: 5000, elapsedMs: 5003 }) as ApiFailure;
 		expect(failure.kind).toBe('timeout');
 		expect(failure.message).toBe(
-			'The request timed out: DataForSEO did not answer within 5,000 ms, the limit set in Options > Technical: Timeout (Ms).',
+			'The request timed out: DataForSEO did not answer within 5,000 ms, the limit set in Advanced > Timeout (Ms).',
 		);
 		expect(describeFailure(failure)).toMatch(/DataForSEO may already have charged/);
 		expect(JSON.stringify(failure)).not.toMatch(/Basic|c2VjcmV0/);

@@ -1,5 +1,5 @@
 import type { INodeParameters, INodeProperties } from 'n8n-workflow';
-import { getNodeParameters } from 'n8n-workflow';
+import { getNodeParameters, NodeHelpers } from 'n8n-workflow';
 
 import { DataForSeoDomainIntersection } from '../../../nodes/DataForSeoDomainIntersection/DataForSeoDomainIntersection.node';
 import { properties } from '../../../nodes/DataForSeoDomainIntersection/description';
@@ -7,8 +7,21 @@ import { MAX_RESULTS_DEFAULT } from '../../../nodes/DataForSeoDomainIntersection
 
 const description = new DataForSeoDomainIntersection().description;
 const top = (name: string) => properties.filter((property) => property.name === name);
-const options = properties.find((property) => property.name === 'options')!
-	.options as INodeProperties[];
+const LATEST = 3;
+
+/** The collection's entries a node of this version shows, in "Add Option" order. */
+function collectionOf(version: number, name: string): INodeProperties[] {
+	const node = { typeVersion: version };
+	const shown = properties.filter(
+		(property) =>
+			property.name === name &&
+			NodeHelpers.displayParameter({}, property, node as never, description),
+	);
+	expect(shown.length).toBeLessThanOrEqual(1);
+	return (shown[0]?.options as INodeProperties[] | undefined) ?? [];
+}
+const optionNames = (version: number, name: string) =>
+	collectionOf(version, name).map((option) => option.displayName);
 
 /** The parameters n8n fills in for a node of this version that stores only `stored`. */
 function parametersOf(version: number, stored: INodeParameters): INodeParameters {
@@ -22,25 +35,92 @@ describe('what a person reads in the editor', () => {
 		expect(text).not.toContain('$JSON');
 	});
 
-	it('lists the link-gap options first and marks the technical ones', () => {
-		const names = options.map((option) => option.displayName);
-		expect(names.slice(0, 3)).toEqual([
+	it('lists the link-gap choices in Options, and API and transport settings under Advanced', () => {
+		expect(optionNames(LATEST, 'options')).toEqual([
 			'Match Mode',
 			'Minimum Matches',
 			'Max Competitor Combinations',
+			'Only New Since Last Run',
+			'Forget Seen Domains',
+			'Max Cost (USD)',
+			'Backlinks Status',
+			'Include Subdomains',
+			'Include Indirect Links',
+			'Exclude Internal Backlinks',
+			'Intersection Mode',
+			'Backlinks Filters',
+			'Backlinks Filters Must Match',
+			'Include Input Fields',
 		]);
-		const technical = names.filter((name) => name.startsWith('Technical: '));
-		expect(technical.sort()).toEqual([
-			'Technical: Concurrency',
-			'Technical: Max Retries',
-			'Technical: Requests per Minute',
-			'Technical: Retry Delay (Ms)',
-			'Technical: Timeout (Ms)',
+		expect(optionNames(LATEST, 'advanced')).toEqual([
+			'Offset',
+			'Internal List Limit',
+			'Rank Scale',
+			'Tag',
+			'Filters (JSON)',
+			'Sort (JSON)',
+			'Backlinks Filters (JSON)',
+			'Max Retries',
+			'Retry Delay (Ms)',
+			'Timeout (Ms)',
+			'Concurrency',
+			'Requests per Minute',
 		]);
-		// All of them at the end, after every link-gap choice.
-		expect(names.slice(-technical.length).every((name) => name.startsWith('Technical: '))).toBe(
-			true,
-		);
+	});
+
+	it('keeps every option in Options for nodes saved as versions 1 and 2', () => {
+		for (const version of [1, 2]) {
+			expect(optionNames(version, 'advanced')).toEqual([]);
+			expect(optionNames(version, 'options').sort()).toEqual(
+				[...optionNames(LATEST, 'options'), ...optionNames(LATEST, 'advanced')].sort(),
+			);
+			// The saved paths stay readable: n8n keeps options.offset for these versions …
+			const stored = { targets: 'moz.com', options: { offset: 5, timeout: 9000, tag: 'x' } };
+			expect(parametersOf(version, stored).options).toEqual(stored.options);
+		}
+		// … and version 3 reads them from Advanced.
+		const stored = { targets: 'moz.com', advanced: { offset: 5, timeout: 9000, tag: 'x' } };
+		expect(parametersOf(LATEST, stored).advanced).toEqual(stored.advanced);
+	});
+
+	it('offers an option only where it acts', () => {
+		const shownWith = (values: INodeParameters, version = LATEST) =>
+			collectionOf(version, 'options')
+				.filter((entry) =>
+					NodeHelpers.displayParameter(
+						values,
+						entry,
+						{ typeVersion: version } as never,
+						description,
+					),
+				)
+				.map((entry) => entry.displayName);
+		for (const version of [2, LATEST]) {
+			const all = shownWith({ matchMode: 'all' }, version);
+			expect(all).not.toContain('Minimum Matches');
+			expect(all).not.toContain('Max Competitor Combinations');
+			expect(shownWith({}, version)).not.toContain('Minimum Matches');
+			const atLeast = shownWith({ matchMode: 'atLeast' }, version);
+			expect(atLeast).toEqual(
+				expect.arrayContaining(['Minimum Matches', 'Max Competitor Combinations']),
+			);
+			expect(shownWith({}, version)).not.toContain('Forget Seen Domains');
+			expect(shownWith({ onlyNew: true }, version)).toContain('Forget Seen Domains');
+		}
+	});
+
+	it('starts the JSON options valid: an empty list, not empty text n8n marks as an error', () => {
+		const json = collectionOf(LATEST, 'advanced').filter((option) => option.type === 'json');
+		expect(json.map((option) => [option.name, JSON.parse(option.default as string)])).toEqual([
+			['filtersJson', []],
+			['orderByJson', []],
+			['backlinksFiltersJson', []],
+		]);
+	});
+
+	it('does not mix up the two modes: only one option is called "… Mode"', () => {
+		const names = [...optionNames(LATEST, 'options'), ...optionNames(LATEST, 'advanced')];
+		expect(names.filter((name) => / Mode$/.test(name))).toEqual(['Match Mode']);
 	});
 
 	it('gives Max Results the same cost hint as Limit', () => {
@@ -62,9 +142,9 @@ describe('what a person reads in the editor', () => {
 });
 
 describe('node versions', () => {
-	it('gives new nodes version 2; saved version-1 nodes stay loadable', () => {
-		expect(description.version).toEqual([1, 2]);
-		expect(description.defaultVersion).toBe(2);
+	it('gives new nodes version 3; saved version-1 and -2 nodes stay loadable', () => {
+		expect(description.version).toEqual([1, 2, 3]);
+		expect(description.defaultVersion).toBe(LATEST);
 	});
 
 	it('keeps version 1 at 0.1.0’s Max Results, so saved workflows read as many rows as before', () => {

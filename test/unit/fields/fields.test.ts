@@ -12,22 +12,22 @@ import { nodeParameters } from '../nodeParameters';
 
 const NODE_DIR = join(__dirname, '../../../nodes/DataForSeoDomainIntersection');
 
-/** Every label the UI can show: "Display Name", with "Options > " inside the collection. */
+/** Every label the UI can show: "Display Name", with "Options > " inside a collection. */
 function uiLabels(): Set<string> {
 	const labels = new Set<string>();
 	for (const property of properties) {
-		if (property.name === 'options') {
+		if (property.type === 'collection') {
 			for (const option of property.options as INodeProperties[])
-				labels.add(`Options > ${option.displayName}`);
+				labels.add(`${property.displayName} > ${option.displayName}`);
 		} else labels.add(property.displayName);
 	}
 	return labels;
 }
 
-/** Parameter names as they could appear in a message: "(targets)", "(options.orderByJson)". */
+/** Parameter names as they could appear in a message: "(targets)", "(advanced.orderByJson)". */
 function parameterMentions(text: string): string[] {
 	return Object.keys(FIELDS).filter((name) =>
-		new RegExp(`\\(((options\\.)?${name})\\)`).test(text),
+		new RegExp(`\\(((options\\.|advanced\\.)?${name})\\)`).test(text),
 	);
 }
 
@@ -47,8 +47,10 @@ describe('fields: one place per field', () => {
 
 	it('has a field for every parameter the UI shows', () => {
 		const named = new Set(Object.keys(FIELDS));
-		const top = properties.filter((p) => p.type !== 'notice' && p.name !== 'options');
-		const options = properties.find((p) => p.name === 'options')!.options as INodeProperties[];
+		const top = properties.filter((p) => p.type !== 'notice' && p.type !== 'collection');
+		const options = properties
+			.filter((p) => p.type === 'collection')
+			.flatMap((p) => p.options as INodeProperties[]);
 		for (const property of [...top, ...options]) expect(named).toContain(property.name);
 	});
 
@@ -104,7 +106,7 @@ describe('fields: one place per field', () => {
 	});
 
 	it('writes no field label by hand outside fields/', () => {
-		const handWritten = /['"`](Options > [A-Z][^'"`$]*)['"`]/;
+		const handWritten = /['"`]((Options|Advanced) > [A-Z][^'"`$]*)['"`]/;
 		for (const file of sourceFiles(NODE_DIR)) {
 			if (file.includes(`${join('fields', '')}`)) continue;
 			expect([file, handWritten.exec(readFileSync(file, 'utf8'))?.[1]]).toEqual([file, undefined]);

@@ -102,6 +102,14 @@ describe('buildRequest: field mapping', () => {
 		expect(JSON.stringify(request.task)).not.toContain('null');
 	});
 
+	it('sends nothing for a JSON option just added: its empty list, also as text with spaces', () => {
+		for (const empty of ['[]', ' [ ] ', '  ', []]) {
+			const options = { filtersJson: empty, orderByJson: empty, backlinksFiltersJson: empty };
+			const request = buildRequest(base({ options: options as never }));
+			expect(request.task).toEqual({ targets: { '1': 'moz.com', '2': 'ahrefs.com' } });
+		}
+	});
+
 	it('plans paging for Return All and for limits above 1000', () => {
 		expect(buildRequest(base({ returnAll: true, maxResults: 10000 }))).toMatchObject({
 			wanted: 10000,
@@ -214,7 +222,7 @@ describe('buildRequest: numbers and text', () => {
 		[{ options: { backlinksStatusType: 'dead' } }, /Backlinks Status/],
 		[{ options: { intersectionMode: 'some' } }, /Intersection Mode/],
 		[{ options: { rankScale: 'ten' } }, /Rank Scale/],
-		[{ options: { concurrency: 31 } }, /Technical: Concurrency: must be at most 30/],
+		[{ options: { concurrency: 31 } }, /Advanced > Concurrency: must be at most 30/],
 		[{ options: { requestsPerMinute: 2001 } }, /Requests per Minute.*at most 2000/],
 		[{ options: { maxCost: -1 } }, /Max Cost.*0 \(no cap\) or more/],
 		[{ options: { maxRetries: 11 } }, /Max Retries.*at most 10/],

@@ -84,7 +84,7 @@ describe('builders in buildRequest', () => {
 		expect(
 			refusal(base({ builders: { filterBuilder: five }, options: { filtersJson: json } })),
 		).toBe(
-			'Filters with Options > Filters (JSON): 9 conditions given, but DataForSEO allows at most 8.',
+			'Filters with Advanced > Filters (JSON): 9 conditions given, but DataForSEO allows at most 8.',
 		);
 	});
 
@@ -96,7 +96,7 @@ describe('builders in buildRequest', () => {
 					options: { filtersJson: '["3.rank", ">", 1]' },
 				}),
 			),
-		).toMatch(/^Options > Filters \(JSON\): the filter refers to "3.rank"/);
+		).toMatch(/^Advanced > Filters \(JSON\): the filter refers to "3.rank"/);
 	});
 
 	it('refuse the sort builder together with Sort (JSON)', () => {
@@ -108,7 +108,7 @@ describe('builders in buildRequest', () => {
 				}),
 			),
 		).toBe(
-			'Sort: has sort rules, and Options > Sort (JSON) has too. Use one of them: remove the Sort (JSON) option, or the sort rules.',
+			'Sort: has sort rules, and Advanced > Sort (JSON) has too. Use one of them: remove the Sort (JSON) option, or the sort rules.',
 		);
 	});
 

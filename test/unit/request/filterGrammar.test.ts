@@ -114,7 +114,7 @@ describe('validateFilters', () => {
 				}),
 			),
 		);
-		expect(message).toMatch(/^Options > Filters \(JSON\): this is not valid JSON/);
+		expect(message).toMatch(/^Advanced > Filters \(JSON\): this is not valid JSON/);
 	});
 });
 
