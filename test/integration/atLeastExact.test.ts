@@ -204,14 +204,14 @@ describe('At Least reads only what it needs (point 7)', () => {
 	});
 });
 
-describe('At Least with Intersection Mode "partial" (point 8)', () => {
+describe('At Least with Sites Linking To "partial" (point 8)', () => {
 	it('is refused before anything is sent, naming both fields', async () => {
 		const { result, requests } = await run({
 			targets: THREE,
 			limit: 10,
 			options: atLeast(2, { intersectionMode: 'partial' }),
 		});
-		expect(result.error?.message).toMatch(/Intersection Mode/);
+		expect(result.error?.message).toMatch(/Sites Linking To/);
 		expect(result.error?.message).toMatch(/Match Mode "At Least Some Competitors"/);
 		expect(requests).toBe(0);
 	});

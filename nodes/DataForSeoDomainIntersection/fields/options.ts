@@ -81,17 +81,17 @@ export const apiOptionFields = defineFields('options', {
 		api: 'intersection_mode',
 		rule: z.enum(['all', 'partial']),
 		ui: {
-			displayName: 'Intersection Mode',
+			displayName: 'Sites Linking To',
 			type: 'options',
 			default: 'all',
 			options: [
 				{
-					name: 'Linking to All Competitors',
+					name: 'All Competitors',
 					value: 'all',
 					description: 'Only sites that link to every competitor. DataForSEO’s default.',
 				},
 				{
-					name: 'Linking to Any Competitor (Partial)',
+					name: 'Any Competitor (Partial)',
 					value: 'partial',
 					description:
 						'Sites that link to at least one competitor; the columns of a competitor a site does not link to are empty, and Intersections Count says how many it links to',

@@ -32,8 +32,10 @@ export class ItemWriter {
 		onlyNewSet?: string,
 	) {
 		const { targets, columns, atLeast, competitorsVary } = request;
-		// With At Least below every competitor, sites differ in how many competitors they link to.
-		const countVaries = atLeast !== undefined && atLeast.minMatches < targets.length;
+		// With At Least below every competitor, or Partial, sites differ in how many they link to.
+		const countVaries =
+			(atLeast !== undefined && atLeast.minMatches < targets.length) ||
+			request.task.intersection_mode === 'partial';
 		this.plan = columnPlan(targets.length, columns, { countVaries, competitorsVary });
 		if (onlyNewSet !== undefined)
 			this.newRows = new NewRows<Built>(onlyNewSet, request.wanted, (row, domain) =>

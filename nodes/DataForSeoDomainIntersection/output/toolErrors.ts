@@ -24,9 +24,11 @@ export function fromAiKey(value: unknown): string | undefined {
 
 /** The argument a model sends for a field, when the workflow left that field to the model. */
 function argumentOf(node: INode, name: FieldName): string | undefined {
-	const field = FIELDS[name] as { place: string };
-	const options = node.parameters.options as Record<string, unknown> | undefined;
-	return fromAiKey(field.place === 'options' ? options?.[name] : node.parameters[name]);
+	const { place } = FIELDS[name] as { place: string };
+	if (place === 'top') return fromAiKey(node.parameters[name]);
+	// Options and Advanced are collections: the field is a key inside them.
+	const collection = node.parameters[place] as Record<string, unknown> | undefined;
+	return fromAiKey(collection?.[name]);
 }
 
 function fieldOf(error: InputError): FieldName | undefined {

@@ -312,7 +312,7 @@ run(`the node in n8n ${VERSION}'s editor (Chromium)`, () => {
 			'Include Subdomains',
 			'Include Indirect Links',
 			'Exclude Internal Backlinks',
-			'Intersection Mode',
+			'Sites Linking To',
 			'Backlinks Filters',
 			'Backlinks Filters Must Match',
 			'Include Input Fields',

@@ -47,7 +47,7 @@ describe('what a person reads in the editor', () => {
 			'Include Subdomains',
 			'Include Indirect Links',
 			'Exclude Internal Backlinks',
-			'Intersection Mode',
+			'Sites Linking To',
 			'Backlinks Filters',
 			'Backlinks Filters Must Match',
 			'Include Input Fields',

@@ -1,6 +1,7 @@
 import { NodeOperationError, type IExecuteFunctions, type INode } from 'n8n-workflow';
 
 import { ApiFailure } from '../../../nodes/DataForSeoDomainIntersection/api/apiErrors';
+import { label } from '../../../nodes/DataForSeoDomainIntersection/fields';
 import { buildRequest } from '../../../nodes/DataForSeoDomainIntersection/request/buildRequest';
 import { InputError } from '../../../nodes/DataForSeoDomainIntersection/request/inputError';
 import { toNodeError } from '../../../nodes/DataForSeoDomainIntersection/output/nodeErrors';
@@ -82,10 +83,10 @@ describe('the error a model reads on the tool path', () => {
 	});
 
 	it('an option left to the model is named by its argument', () => {
-		const options = { offset: fromAi('Offset', 'number') };
+		const advanced = { offset: fromAi('Offset', 'number') };
 		const error = toNodeError(
-			context(node({ ...TOOL_ARGS, options })),
-			new InputError('Options > Offset', 'must be at least 0; got -1.'),
+			context(node({ ...TOOL_ARGS, advanced })),
+			new InputError(label('offset'), 'must be at least 0; got -1.'),
 			0,
 		);
 		expect(asTheModelReadsIt(error)).toBe(

@@ -220,7 +220,7 @@ describe('buildRequest: numbers and text', () => {
 		[{ options: { internalListLimit: 1001 } }, /Internal List Limit.*at most 1000/],
 		[{ options: { tag: 'x'.repeat(256) } }, /Tag: must be 255 characters or fewer/],
 		[{ options: { backlinksStatusType: 'dead' } }, /Backlinks Status/],
-		[{ options: { intersectionMode: 'some' } }, /Intersection Mode/],
+		[{ options: { intersectionMode: 'some' } }, /Sites Linking To/],
 		[{ options: { rankScale: 'ten' } }, /Rank Scale/],
 		[{ options: { concurrency: 31 } }, /Advanced > Concurrency: must be at most 30/],
 		[{ options: { requestsPerMinute: 2001 } }, /Requests per Minute.*at most 2000/],

@@ -97,27 +97,27 @@ describe('text that is not a number is refused, naming the field', () => {
 			{ options: { maxCost: 'Infinity' } },
 			'Options > Max Cost (USD): must be a number; got "Infinity".',
 		],
-		[{ options: { offset: '0x10' } }, 'Options > Offset: must be a number; got "0x10".'],
+		[{ options: { offset: '0x10' } }, 'Advanced > Offset: must be a number; got "0x10".'],
 		[
 			{ options: { concurrency: 'five' } },
-			'Options > Technical: Concurrency: must be a number; got "five".',
+			'Advanced > Concurrency: must be a number; got "five".',
 		],
-		[{ options: { timeout: {} } }, 'Options > Technical: Timeout (Ms): must be a number; got {}.'],
+		[{ options: { timeout: {} } }, 'Advanced > Timeout (Ms): must be a number; got {}.'],
 		[
 			{ options: { matchMode: 'atLeast', minMatches: 'two' } },
 			'Options > Minimum Matches: must be a number; got "two".',
 		],
 		[
 			{ options: { requestsPerMinute: 'max' } },
-			'Options > Technical: Requests per Minute: must be a number; got "max".',
+			'Advanced > Requests per Minute: must be a number; got "max".',
 		],
 		[
 			{ options: { maxRetries: 'x' } },
-			'Options > Technical: Max Retries: must be a number; got "x".',
+			'Advanced > Max Retries: must be a number; got "x".',
 		],
 		[
 			{ options: { retryDelay: '1s' } },
-			'Options > Technical: Retry Delay (Ms): must be a number; got "1s".',
+			'Advanced > Retry Delay (Ms): must be a number; got "1s".',
 		],
 		[
 			{ options: { maxSubsets: 'lots' } },
@@ -125,7 +125,7 @@ describe('text that is not a number is refused, naming the field', () => {
 		],
 		[
 			{ options: { internalListLimit: 'ten' } },
-			'Options > Internal List Limit: must be a number; got "ten".',
+			'Advanced > Internal List Limit: must be a number; got "ten".',
 		],
 	])('%j', (overrides, message) => {
 		expect(refusal(overrides as Partial<NodeParameters>).message).toBe(message);
