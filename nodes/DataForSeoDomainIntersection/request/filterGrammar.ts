@@ -1,6 +1,7 @@
 import { z } from 'zod';
 
 import { MAX_FILTER_CONDITIONS, MAX_ORDER_RULES } from '../api/limits';
+import { isDateShaped, toApiDate } from './dates';
 import { InputError, show } from './inputError';
 
 export const FILTER_OPERATORS = [
@@ -112,7 +113,20 @@ function checkCondition(raw: unknown[], where: string, rules: FilterRules): Filt
 			);
 		}
 	}
-	return [field.trim(), operator, value];
+	return [field.trim(), operator, checkedDate(value, where, rules)];
+}
+
+/** A date written in the filter is checked and sent in DataForSEO's form, as the builder's are. */
+function checkedDate<T>(value: T, where: string, rules: FilterRules): T | string {
+	if (!isDateShaped(value)) return value;
+	const date = toApiDate(value);
+	if (date === undefined) {
+		throw new InputError(
+			rules.field,
+			`${where}: "${value}" is not a real date and time. Write e.g. "2024-01-31", "2024-01-31 10:30:00 +02:00" or "2024-01-31T10:30:00Z".`,
+		);
+	}
+	return date;
 }
 
 function checkGroup(raw: unknown[], where: string, rules: FilterRules): FilterExpression {
