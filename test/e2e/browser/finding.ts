@@ -47,11 +47,14 @@ export async function collectionOptions(
 ): Promise<string[]> {
 	await addButton(ndv, collection).click();
 	const options = page.getByTestId('collection-parameter-option');
-	await options.first().waitFor();
+	await options.filter({ visible: true }).first().waitFor();
 	await page.screenshot({ path: join(artifacts, screenshot) });
-	const names = (await options.allInnerTexts()).map((name) => name.trim());
+	// The other collection's list stays in the page, hidden: only the open one counts.
+	const names = (await options.filter({ visible: true }).allInnerTexts()).map((name) =>
+		name.trim(),
+	);
 	await page.keyboard.press('Escape');
-	await options.first().waitFor({ state: 'hidden' });
+	await options.filter({ visible: true }).first().waitFor({ state: 'hidden' });
 	return names;
 }
 
@@ -63,5 +66,9 @@ export async function addOption(
 	name: string,
 ): Promise<void> {
 	await addButton(ndv, collection).click();
-	await page.getByTestId('collection-parameter-option').filter({ hasText: name }).first().click();
+	await page
+		.getByTestId('collection-parameter-option')
+		.filter({ hasText: name, visible: true })
+		.first()
+		.click();
 }

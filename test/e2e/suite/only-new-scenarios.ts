@@ -27,10 +27,11 @@ export function onlyNewRecordScenarios(
 	call: () => Call,
 	sets: { failing: readonly [string, string]; racing: readonly [string, string] },
 	limit: number,
+	path = ONLY_NEW_ITEMS_PATH,
 ): void {
 	it('Only New: a failed execution records nothing; the next run emits those rows', async () => {
 		const [good, other] = sets.failing;
-		const failed = await call()(ONLY_NEW_ITEMS_PATH, {
+		const failed = await call()(path, {
 			sets: `${good}|${other}`,
 			bad: '1',
 			limit: String(limit),
@@ -38,7 +39,7 @@ export function onlyNewRecordScenarios(
 		expect(failed.status).not.toBe(200);
 		const request = await taskFor(sim(), good);
 		await sim().reset();
-		const next = await call()(ONLY_NEW_ITEMS_PATH, { sets: good, limit: String(limit) });
+		const next = await call()(path, { sets: good, limit: String(limit) });
 		expect(domainsOf(answerItems(next))).toEqual(await firstDomains(sim(), request, limit));
 	});
 
@@ -48,7 +49,7 @@ export function onlyNewRecordScenarios(
 		const seen = new Map<string, string[]>();
 		for (let run = 0; run < 4; run++) {
 			await sim().reset();
-			const rows = answerItems(await call()(ONLY_NEW_ITEMS_PATH, query));
+			const rows = answerItems(await call()(path, query));
 			for (const set of query.sets.split('|')) {
 				const first = set.split(', ')[0];
 				const mine = domainsOf(rows.filter((row) => row.competitor1 === first));

@@ -17,6 +17,7 @@ import {
 	queueOnlyNewWorkflow,
 	queueSimCredentials,
 } from '../fixtures/queue-workflows';
+import { queueOnlyNewItemsWorkflow } from '../fixtures/only-new-workflows';
 import { delay } from './rows';
 
 const READY_TIMEOUT_MS = 5 * 60_000;
@@ -81,7 +82,12 @@ export class QueueDeployment {
 		this.extraSecrets.push(...extra.secrets);
 		const credentials = [...queueSimCredentials(this.sim.url), ...extra.credentials];
 		await importCredentials(mainProfile, credentials, this.secrets);
-		const workflows = [queueOnlyNewWorkflow, queueHoldWorkflow(this.gate.url), ...extra.workflows];
+		const workflows = [
+			queueOnlyNewWorkflow,
+			queueOnlyNewItemsWorkflow,
+			queueHoldWorkflow(this.gate.url),
+			...extra.workflows,
+		];
 		await importWorkflows(mainProfile, workflows);
 		await activateWorkflows(
 			mainProfile,

@@ -2,7 +2,9 @@ import { answerItems } from '../harness/webhook';
 import { QUEUE_ONLY_NEW_PATH, QUEUE_QUERY, QUEUE_ROWS } from '../fixtures/queue-workflows';
 import { hookTask } from '../fixtures/webhook-workflows';
 import type { ContextGetter } from './context';
+import { QUEUE_ONLY_NEW_ITEMS_PATH } from '../fixtures/only-new-workflows';
 import { MCP_QUEUE_EXTRAS, mcpQueueScenario } from './mcp-queue-scenario';
+import { onlyNewRecordScenarios } from './only-new-scenarios';
 import { QueueDeployment, WORKER_NAMES } from './queue-deployment';
 import { delay, domainsOf, sorted } from './rows';
 import { allDomains, intersectionTasks } from './sim-oracle';
@@ -108,6 +110,24 @@ export function queueScenarios(context: ContextGetter, version: string): void {
 			},
 			TEST_TIMEOUT_MS,
 		);
+
+		// Issue 18, points 1 and 2 on PostgreSQL, the store of n8n's queue mode, with the workers
+		// running the executions. The queue simulator's graph is small: Limit 1 (16 rows a set).
+		describe('Only New on PostgreSQL', () => {
+			onlyNewRecordScenarios(
+				() => {
+					if (!deployment.sim) throw new Error('deployment not up');
+					return deployment.sim;
+				},
+				() => (path, query) => deployment.call(path, query),
+				{
+					failing: ['moz.com, majestic.com', 'ahrefs.com, semrush.com'],
+					racing: ['similarweb.com, searchenginejournal.com', 'moz.com, ahrefs.com'],
+				},
+				1,
+				QUEUE_ONLY_NEW_ITEMS_PATH,
+			);
+		});
 
 		if (withMcp) mcpQueueScenario(() => deployment);
 	});
