@@ -34,6 +34,16 @@ export const DELIBERATE: readonly Deliberate[] = [
 		parameter: 'options',
 		why: 'Options are listed in the order a link-gap user needs them, not A to Z (n8n shows them as listed); the editor test checks that order',
 	},
+	{
+		rule: 'n8n-nodes-base/node-param-collection-type-unsorted-items',
+		parameter: 'options',
+		why: 'the same Options as saved by versions 1 and 2 of the node, where the Advanced settings follow the link-gap choices in the same order',
+	},
+	{
+		rule: 'n8n-nodes-base/node-param-collection-type-unsorted-items',
+		parameter: 'advanced',
+		why: 'Advanced is grouped by what each setting controls (paging, request, JSON, retries, pace), not A to Z; the editor test checks that order',
+	},
 ];
 
 export interface Judged {
