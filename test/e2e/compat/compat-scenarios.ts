@@ -26,10 +26,10 @@ type Started = () => CompatContext;
 const LOAD_FAILURES = /Class could not be found|Error loading package|could not be loaded/i;
 
 export function loadingScenario(started: Started, since: () => number, agent: AgentWorkflow): void {
-	it('loads the node (versions 1 and 2), its AI tool variant and its codex aliases, with no load error', async () => {
+	it('loads the node (versions 1 to 3), its AI tool variant and its codex aliases, with no load error', async () => {
 		const { n8n, server } = started();
 		const known = await readKnownTypes(n8n.userFolder, since());
-		expect(known.nodes.get(NODE_TYPE)).toEqual(new Set([1, 2]));
+		expect(known.nodes.get(NODE_TYPE)).toEqual(new Set([1, 2, 3]));
 		expect(known.nodes.has(TOOL_NODE_TYPE)).toBe(true);
 		expect(known.credentials.has(CREDENTIAL_TYPE)).toBe(true);
 		expect(known.aliases.get(NODE_TYPE)).toEqual(

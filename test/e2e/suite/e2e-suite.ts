@@ -21,7 +21,7 @@ import { harnessWorkflows } from '../fixtures/harness-workflows';
 import { nodeWorkflows } from '../fixtures/node-workflows';
 import { runControlWorkflows } from '../fixtures/run-control-workflows';
 import { trustWorkflows } from '../fixtures/trust-workflows';
-import { linkGapHookWorkflow, webhookWorkflows } from '../fixtures/webhook-workflows';
+import { webhookWorkflows } from '../fixtures/webhook-workflows';
 import { onlyNewItemsWorkflow } from '../fixtures/only-new-workflows';
 import { LIVE_GRAPH_SIZE, type SuiteContext } from './context';
 import { harnessScenarios } from './harness-scenarios';
@@ -91,7 +91,10 @@ export function defineE2eSuite(version: string): void {
 				...examples,
 			]);
 			// Production webhooks of every later `n8n start` (regular and queue mode).
-			await activateWorkflows(n8n, [linkGapHookWorkflow.id, onlyNewItemsWorkflow.id]);
+			await activateWorkflows(n8n, [
+				...webhookWorkflows.map((workflow) => workflow.id),
+				onlyNewItemsWorkflow.id,
+			]);
 		}, SETUP_TIMEOUT_MS);
 
 		afterAll(async () => {

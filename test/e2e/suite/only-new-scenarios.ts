@@ -7,11 +7,11 @@ import { firstDomains, intersectionTasks } from './sim-oracle';
 
 type Call = (path: string, query: Record<string, string>) => Promise<WebhookAnswer>;
 
-/** The task the node sends for one competitor set, without the page fields. */
+/** The task the node sent for one competitor set (all its targets), without the page fields. */
 async function taskFor(sim: RunningSimulator, competitors: string) {
-	const first = competitors.split(', ')[0];
+	const wanted = JSON.stringify(competitors.split(', '));
 	const task = intersectionTasks(await sim.log()).find(
-		(sent) => (sent.targets as Record<string, string>)['1'] === first,
+		(sent) => JSON.stringify(Object.values(sent.targets as Record<string, string>)) === wanted,
 	);
 	if (!task) throw new Error(`no request for ${competitors}`);
 	const { offset: _offset, limit: _limit, ...request } = task;
@@ -31,6 +31,8 @@ export function onlyNewRecordScenarios(
 ): void {
 	it('Only New: a failed execution records nothing; the next run emits those rows', async () => {
 		const [good, other] = sets.failing;
+		// Earlier tests' requests on the same simulator must not be taken for this one's.
+		await sim().reset();
 		const failed = await call()(path, {
 			sets: `${good}|${other}`,
 			bad: '1',

@@ -40,8 +40,8 @@ export function productionScenarios(context: ContextGetter): void {
 
 		it('knows every node type, version and credential type the examples use', async () => {
 			const known = await readKnownTypes(context().n8n.userFolder, startedAt);
-			// Version 2 for new nodes; 1 for workflows saved with 0.1.0.
-			expect(known.nodes.get(NODE_TYPE)).toEqual(new Set([1, 2]));
+			// Version 3 for new nodes; 1 and 2 for workflows saved with earlier releases.
+			expect(known.nodes.get(NODE_TYPE)).toEqual(new Set([1, 2, 3]));
 			expect(known.credentials.has(CREDENTIAL_TYPE)).toBe(true);
 			expect(unknownTypes(MADE_UP, known)).toEqual([
 				'node "Made Up": unknown type n8n-nodes-base.e2eMadeUpNode',

@@ -1,7 +1,7 @@
 import type { RunningN8n } from '../harness/n8n-server';
 import { answerItems, callWebhook } from '../harness/webhook';
 import { ONLY_NEW_LIMIT, ONLY_NEW_QUERY } from '../fixtures/trust-workflows';
-import { LINK_GAP_HOOK_PATH } from '../fixtures/webhook-workflows';
+import { ONLY_NEW_LIMIT_HOOK_PATH } from '../fixtures/webhook-workflows';
 import type { ContextGetter } from './context';
 import { delay, domainsOf } from './rows';
 import { firstDomains, intersectionTasks, rowsAnswered } from './sim-oracle';
@@ -44,7 +44,7 @@ export function onlyNewLimitScenario(
 		if (!server) throw new Error('n8n start did not come up (see beforeAll)');
 		const call = async (): Promise<{ domains: string[]; summary: string }> => {
 			const before = summaryLines(server.recentOutput()).length;
-			const answer = await callWebhook(server.url, LINK_GAP_HOOK_PATH, ONLY_NEW_QUERY);
+			const answer = await callWebhook(server.url, ONLY_NEW_LIMIT_HOOK_PATH, ONLY_NEW_QUERY);
 			return {
 				domains: domainsOf(answerItems(answer)),
 				summary: await summaryAfter(server, before),
