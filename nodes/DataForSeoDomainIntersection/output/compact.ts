@@ -34,6 +34,10 @@ export interface CompactRow {
 	linked: number;
 	/** Per competitor, in request order: rank, backlinks, first seen (date only). */
 	values: Value[][];
+	/** prospect_score, with Prospect Score on. */
+	score?: number;
+	/** Per competitor: the linking page, with Linking Pages on. */
+	pages?: Array<string | null>;
 }
 
 function metric(data: Record<string, unknown> | undefined, field: string): Value {
@@ -154,22 +158,25 @@ function header(facts: CompactFacts, shown: number, kept: boolean[], dropped: nu
 	if (total === 0) parts.push('Try fewer competitors, or check how they are spelled.');
 	const requests = `${facts.requests} request${facts.requests === 1 ? '' : 's'}`;
 	parts.push(`Cost $${facts.cost.toFixed(4)} (${requests}).`);
-	const labels = METRICS.filter((_, index) => kept[index]).map(({ label }) => label);
+	const labels: string[] = METRICS.filter((_, index) => kept[index]).map(({ label }) => label);
+	if (facts.rows.some((row) => row.pages)) labels.push('linking page');
 	if (shown > 0) {
 		const perTarget = labels.length ? ` | ${labels.join('/')} for each competitor in order` : '';
-		parts.push(`Lines: domain | competitors linked${perTarget}; - means no data.`);
+		const score = facts.rows.some((row) => row.score !== undefined) ? ' | prospect score' : '';
+		parts.push(`Lines: domain${score} | competitors linked${perTarget}; - means no data.`);
 	}
 	return parts.join(' ');
 }
 
 function line(row: CompactRow, kept: boolean[]): string {
-	const cells = row.values.map((values) =>
-		values
-			.filter((_, index) => kept[index])
-			.map((value) => (value === null ? '-' : String(value)))
+	const cells = row.values.map((values, target) =>
+		[...values.filter((_, index) => kept[index]), ...(row.pages ? [row.pages[target]] : [])]
+			.map((value) => (value === null || value === undefined ? '-' : String(value)))
 			.join('/'),
 	);
-	return [row.domain, String(row.linked), ...(kept.some(Boolean) ? cells : [])].join(' | ');
+	const score = row.score === undefined ? [] : [String(row.score)];
+	const metrics = kept.some(Boolean) || row.pages ? cells : [];
+	return [row.domain, ...score, String(row.linked), ...metrics].join(' | ');
 }
 
 /** The length the model receives: n8n hands a tool's items to it as JSON, `[{"answer":"…"}]`. */

@@ -23,6 +23,10 @@ export interface ExecutionStats {
 	fetched: number;
 	fresh: number;
 	cutBy: Set<'maxResults' | 'maxCost'>;
+	/** Skip Platforms: rows left out after they were fetched (Partial mode, or a filter missed). */
+	skipped: number;
+	/** Linking Pages: their own requests and cost, also counted in the totals above. */
+	linking: { requests: number; cost: number; rows: number };
 	/** How input was read, e.g. a homepage URL as its domain: worth knowing, not a problem. */
 	notes: Set<string>;
 	/** Sentences about anything that may make the result other than asked for. */
@@ -52,6 +56,8 @@ export class Execution {
 		fetched: 0,
 		fresh: 0,
 		cutBy: new Set(),
+		skipped: 0,
+		linking: { requests: 0, cost: 0, rows: 0 },
 		notes: new Set(),
 		warnings: new Set(),
 	};

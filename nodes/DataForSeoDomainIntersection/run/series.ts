@@ -71,6 +71,7 @@ export async function runSeries(
 	const finish = () => {
 		const { total, warnings } = atLeast?.done() ?? (plain as NonNullable<typeof plain>);
 		execution.stats.rows += writer.emitted;
+		execution.stats.skipped += writer.skipped;
 		execution.stats.total += total ?? 0;
 		if (writer.newRows) {
 			execution.stats.fetched += writer.rows;
