@@ -54,6 +54,7 @@ export function prospectScore(item: ApiItem, competitors: number, rankScale = 10
 
 /** Highest score first; equal scores keep the order DataForSEO gave them (sort is stable). */
 export function byScore<T extends { json: Record<string, unknown> }>(rows: T[]): T[] {
-	const score = (row: T) => (typeof row.json.prospect_score === 'number' ? row.json.prospect_score : -1);
+	const score = (row: T) =>
+		typeof row.json.prospect_score === 'number' ? row.json.prospect_score : -1;
 	return rows.sort((a, b) => score(b) - score(a));
 }

@@ -89,7 +89,8 @@ export function buildRequest(params: NodeParameters): IntersectionRequest {
 	const partial = scalars.intersectionMode === 'partial';
 	prospects.skipFilter = platformFilter(filters, prospects.skipPlatforms, partial);
 	// At Least adds it to each combination's call: renumbering would drop it where competitor 1 is out.
-	const sent = prospects.skipFilter && !atLeast ? andFilter(filters, prospects.skipFilter) : filters;
+	const sent =
+		prospects.skipFilter && !atLeast ? andFilter(filters, prospects.skipFilter) : filters;
 	if (sent) task.filters = sent;
 	if (orderBy && orderBy.length > 0) task.order_by = orderBy;
 	if (backlinksFilters) task.backlinks_filters = backlinksFilters;

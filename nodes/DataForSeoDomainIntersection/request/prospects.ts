@@ -10,11 +10,17 @@ import type { ProspectOptions } from './task';
 
 const DOMAIN = /^[a-z0-9-]+(\.[a-z0-9-]+)+$/;
 
-function flag(options: IDataObject, name: 'prospectScore' | 'sortByScore' | 'skipPlatforms' | 'linkingPages') {
+function flag(
+	options: IDataObject,
+	name: 'prospectScore' | 'sortByScore' | 'skipPlatforms' | 'linkingPages',
+) {
 	const value = options[name];
 	if (isBlank(value)) return false;
-	const parsed = FIELDS[name].rule.safeParse(value === 'true' ? true : value === 'false' ? false : value);
-	if (!parsed.success) throw new InputError(label(name), `must be true or false; got ${show(value)}.`);
+	const parsed = FIELDS[name].rule.safeParse(
+		value === 'true' ? true : value === 'false' ? false : value,
+	);
+	if (!parsed.success)
+		throw new InputError(label(name), `must be true or false; got ${show(value)}.`);
 	return parsed.data as boolean;
 }
 

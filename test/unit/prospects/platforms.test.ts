@@ -83,8 +83,8 @@ describe('Prospect Score options', () => {
 	it('turns the score on with the sort, and refuses what is not a yes or no', () => {
 		const sorted = buildRequest(nodeParameters({ options: { sortByScore: true } }));
 		expect(sorted.prospects).toMatchObject({ score: true, sortByScore: true });
-		expect(() =>
-			buildRequest(nodeParameters({ options: { prospectScore: 'maybe' } })),
-		).toThrow(/^Options > Prospect Score: must be true or false; got "maybe"\./);
+		expect(() => buildRequest(nodeParameters({ options: { prospectScore: 'maybe' } }))).toThrow(
+			/^Options > Prospect Score: must be true or false; got "maybe"\./,
+		);
 	});
 });
