@@ -23,6 +23,7 @@ import { readRequest } from './request/readParameters';
 import type { IntersectionRequest } from './request/task';
 import { Execution } from './run/execution';
 import { runItems } from './run/items';
+import { addLinkingPages } from './run/linkingPages';
 import { settleOnlyNew, type Waiting } from './run/remember';
 import { runSeries } from './run/series';
 import { sharedSettingsWarning } from './run/sharedSettings';
@@ -103,10 +104,25 @@ export class DataForSeoDomainIntersection implements INodeType {
 					: undefined;
 			const result = await runSeries(execution, request, itemIndex, setKey);
 			if (result.onlyNew && setKey) waiting.push({ itemIndex, setKey, series: result.onlyNew });
+			else await addLinkingPages(execution, request, result.items);
 			return result.items;
 		});
+		// With Only New, Linking Pages are fetched for the new rows only, before they are final.
+		const linkNew = async (itemIndex: number, items: INodeExecutionData[]) => {
+			try {
+				await addLinkingPages(execution, requests[itemIndex] as IntersectionRequest, items);
+			} catch (error) {
+				throw toNodeError(this, error, itemIndex);
+			}
+		};
 		if (store)
-			for (const [itemIndex, items] of await settleOnlyNew(this, execution, store, waiting))
+			for (const [itemIndex, items] of await settleOnlyNew(
+				this,
+				execution,
+				store,
+				waiting,
+				linkNew,
+			))
 				outputs[itemIndex] = items;
 		const items = outputs.flat();
 		reportRun(this, execution, {

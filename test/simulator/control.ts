@@ -42,8 +42,9 @@ export function parseFailures(value: unknown): ScriptedFailure[] | null {
 
 export function parseHoldRule(value: unknown): HoldRule | null {
 	if (typeof value !== 'object' || value === null || Array.isArray(value)) return null;
-	const { inFlight, minOffset } = value as Record<string, unknown>;
+	const { inFlight, minOffset, backlinks } = value as Record<string, unknown>;
 	if (!isInt(inFlight) || inFlight < 1) return null;
+	if (backlinks === true) return { inFlight, backlinks };
 	if (minOffset === undefined) return { inFlight };
 	return isInt(minOffset) && minOffset >= 0 ? { inFlight, minOffset } : null;
 }

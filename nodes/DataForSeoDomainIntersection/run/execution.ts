@@ -1,7 +1,7 @@
 import { CostGuard } from './cost';
 import type { FetchPage } from './pages';
 import type { ApiItem, ApiTask } from '../api/responseSchema';
-import type { DomainIntersectionTask, RunSettings } from '../request/task';
+import type { RunSettings } from '../request/task';
 import { Throttle } from '../api/throttle';
 import { sendWithRetries, type RetryPolicy } from '../api/retry';
 import type { Send } from '../api/sender';
@@ -112,10 +112,25 @@ export class Execution {
 		};
 	}
 
+	/**
+	 * One call to another endpoint (Linking Pages' backlinks/live) under the same throttle, retries,
+	 * Stop and first-failure rule; `counters` gets its requests, and the cost is added by the caller.
+	 */
+	async call(
+		settings: RunSettings,
+		counters: { requests: number; cost: number },
+		request: { path: string; task: object; checkItems: RetryPolicy['checkItems'] },
+	): Promise<ApiTask> {
+		const sent = this.sendPage(settings, counters, request.task, request);
+		sent.catch((error: unknown) => this.failFast && this.fail(error));
+		return sent;
+	}
+
 	private sendPage(
 		settings: RunSettings,
 		counters: { requests: number; cost: number },
-		task: DomainIntersectionTask,
+		task: object,
+		other?: { path: string; checkItems: RetryPolicy['checkItems'] },
 	): Promise<ApiTask> {
 		const policy: RetryPolicy = {
 			maxRetries: settings.maxRetries,
@@ -124,12 +139,13 @@ export class Execution {
 			throttle: this.throttle,
 			signal: this.signal,
 			onRateLimited: () => this.stats.rateLimited++,
+			checkItems: other?.checkItems,
 			onAttempt: (attempt) => {
 				this.stats.requests++;
 				counters.requests++;
 				if (attempt > 0) this.stats.retries++;
 			},
 		};
-		return sendWithRetries(this.send, policy, 'POST', LIVE_PATH, [task]);
+		return sendWithRetries(this.send, policy, 'POST', other?.path ?? LIVE_PATH, [task]);
 	}
 }

@@ -50,6 +50,8 @@ export async function settleOnlyNew(
 	execution: Execution,
 	store: SeenStore,
 	waiting: readonly Waiting[],
+	/** Work on an item's final rows (Linking Pages); if it fails, what was recorded is taken out. */
+	finishing?: (itemIndex: number, items: INodeExecutionData[]) => Promise<void>,
 ): Promise<Map<number, INodeExecutionData[]>> {
 	const { signal } = execution;
 	const states: State[] = [...waiting]
@@ -90,13 +92,18 @@ export async function settleOnlyNew(
 			if (failed) throw failed.reason;
 		}
 		stopped();
+		for (const state of states)
+			if (!outputs.has(state.itemIndex)) outputs.set(state.itemIndex, state.series.finish());
+		if (finishing)
+			await Promise.all(
+				[...outputs].map(async ([itemIndex, items]) => finishing(itemIndex, items)),
+			);
+		stopped();
 	} catch (error) {
 		await undo(states);
 		if (signal?.aborted) throw stoppedError(fn);
 		throw toNodeError(fn, error, 0);
 	}
-	for (const state of states)
-		if (!outputs.has(state.itemIndex)) outputs.set(state.itemIndex, state.series.finish());
 	return outputs;
 }
 

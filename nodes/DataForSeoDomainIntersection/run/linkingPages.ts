@@ -1,0 +1,138 @@
+import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
+
+import { MAX_FILTER_CONDITIONS } from '../api/limits';
+import { findBadBacklink, type BacklinkItem } from '../api/responseSchema';
+import { StoppedError } from '../api/stop';
+import { uiPath } from '../fields';
+import { fillLinkingPage, linksToCompetitor, LINK_NOTES } from '../output/linkingRows';
+import { forEachCondition, type FilterExpression } from '../request/filterGrammar';
+import type { IntersectionRequest } from '../request/task';
+import { estimateCost } from './cost';
+import type { Execution } from './execution';
+
+export const BACKLINKS_PATH = '/v3/backlinks/backlinks/live';
+/**
+ * Prospects per call. DataForSEO's docs give no limit for an `in` list (only 8 conditions and
+ * 1,000 rows a call); 100 keeps a call as quick as a page, and one_per_domain answers with at
+ * most one row per prospect, so `limit` never cuts.
+ */
+export const LINKING_BATCH = 100;
+
+/** The intersection's settings that decide which backlinks count, sent the same way. */
+const SHARED = [
+	'backlinks_status_type',
+	'include_subdomains',
+	'include_indirect_links',
+	'exclude_internal_backlinks',
+] as const;
+
+export interface LinkingCall {
+	/** The competitor's position, from 0. */
+	index: number;
+	domains: string[];
+}
+
+/**
+ * One call per competitor per batch of prospects, never one per prospect. A prospect that does
+ * not link to a competitor (At Least, Partial) is not asked about for it.
+ */
+export function linkingCalls(rows: readonly IDataObject[], competitors: number): LinkingCall[] {
+	const calls: LinkingCall[] = [];
+	for (let index = 0; index < competitors; index++) {
+		const domains = rows
+			.filter((row) => linksToCompetitor(row, index))
+			.map((row) => String(row.referring_domain));
+		for (let start = 0; start < domains.length; start += LINKING_BATCH)
+			calls.push({ index, domains: domains.slice(start, start + LINKING_BATCH) });
+	}
+	return calls;
+}
+
+/** What the calls cost at most: every prospect found. */
+export const linkingCost = (calls: readonly LinkingCall[]) =>
+	calls.reduce((sum, call) => sum + estimateCost(call.domains.length), 0);
+
+function conditions(filters: FilterExpression): number {
+	let count = 0;
+	forEachCondition(filters, () => count++);
+	return count;
+}
+
+/** The backlinks/live task for one call: the best backlink per prospect to one competitor. */
+export function backlinksTask(request: IntersectionRequest, call: LinkingCall): IDataObject {
+	const { task } = request;
+	const prospects: FilterExpression = ['domain_from', 'in', call.domains];
+	const out: IDataObject = {
+		target: request.targets[call.index],
+		mode: 'one_per_domain',
+		filters: prospects,
+		limit: call.domains.length,
+	};
+	for (const key of SHARED) if (task[key] !== undefined) out[key] = task[key];
+	// Backlinks Filters narrow which links count; the same rules pick the linking page.
+	const extra = task.backlinks_filters;
+	if (extra && conditions(extra) < MAX_FILTER_CONDITIONS) out.filters = [prospects, 'and', extra];
+	return out;
+}
+
+const usd = (value: number) => `$${value.toFixed(2)}`;
+
+/**
+ * Linking Pages for one item's emitted rows, filled in place: priced and reserved against Max
+ * Cost before the first call (all calls or none), then sent side by side under the execution's
+ * throttle. Stop or a failure ends them as it ends pages; nothing is sent after Stop.
+ */
+export async function addLinkingPages(
+	execution: Execution,
+	request: IntersectionRequest,
+	items: readonly INodeExecutionData[],
+): Promise<void> {
+	if (!request.prospects.linkingPages || request.outputFormat !== 'flat') return;
+	const rows = items.map((item) => item.json);
+	const competitors = request.targets.length;
+	for (const row of rows)
+		for (let index = 0; index < competitors; index++)
+			if (!linksToCompetitor(row, index))
+				fillLinkingPage(row, index, undefined, LINK_NOTES.notLinked);
+	const calls = linkingCalls(rows, competitors);
+	if (calls.length === 0) return;
+	const byDomain = new Map(rows.map((row) => [String(row.referring_domain).toLowerCase(), row]));
+	const rowOf = (domain: string) => byDomain.get(domain.toLowerCase()) as IDataObject;
+	if (!execution.costGuard.tryReserveAll(calls.map((call) => call.domains.length))) {
+		for (const call of calls)
+			for (const domain of call.domains)
+				fillLinkingPage(rowOf(domain), call.index, undefined, LINK_NOTES.maxCost);
+		const count = `${calls.length} ${calls.length === 1 ? 'request' : 'requests'}`;
+		execution.stats.warnings.add(
+			`Linking Pages were not fetched: their ${count} would cost about ${usd(linkingCost(calls))}, past ${uiPath('maxCost')}; the rows are complete without them`,
+		);
+		return;
+	}
+	if (execution.signal.aborted) throw new StoppedError();
+	const counters = { requests: 0, cost: 0 };
+	const { linking } = execution.stats;
+	linking.rows += rows.length;
+	const settled = await Promise.allSettled(
+		calls.map(async (call) => {
+			const task = await execution.call(request.settings, counters, {
+				path: BACKLINKS_PATH,
+				task: backlinksTask(request, call),
+				checkItems: findBadBacklink,
+			});
+			const cost = task.cost ?? 0;
+			execution.stats.cost += cost;
+			linking.cost += cost;
+			// one_per_domain gives one row per prospect, the best first; keep the first if not.
+			const found = new Map<string, BacklinkItem>();
+			for (const item of (task.result?.[0]?.items ?? []) as BacklinkItem[]) {
+				const domain = item.domain_from.toLowerCase();
+				if (!found.has(domain)) found.set(domain, item);
+			}
+			for (const domain of call.domains)
+				fillLinkingPage(rowOf(domain), call.index, found.get(domain.toLowerCase()));
+		}),
+	);
+	linking.requests += counters.requests;
+	const failed = settled.find((outcome) => outcome.status === 'rejected');
+	if (failed) throw failed.reason;
+}
