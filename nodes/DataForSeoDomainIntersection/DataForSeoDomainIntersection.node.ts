@@ -11,7 +11,7 @@ import { CREDENTIAL_TYPE, n8nSender } from './api/sender';
 import { properties } from './description';
 import { LATEST_VERSION, NODE_VERSIONS } from './fields';
 import { loadOptions } from './filterFields/loadOptions';
-import { errorItem, toNodeError, type NodeFailure } from './output/nodeErrors';
+import { errorItem, stoppedError, toNodeError, type NodeFailure } from './output/nodeErrors';
 import { costSourceOf, reportRun } from './output/runHint';
 import {
 	MANUAL_RUN_NOTE,
@@ -108,11 +108,16 @@ export class DataForSeoDomainIntersection implements INodeType {
 			return result.items;
 		});
 		// With Only New, Linking Pages are fetched for the new rows only, before they are final.
+		// With Continue On Fail a failing item becomes its error item, and records nothing.
 		const linkNew = async (itemIndex: number, items: INodeExecutionData[]) => {
 			try {
 				await addLinkingPages(execution, requests[itemIndex] as IntersectionRequest, items);
+				return undefined;
 			} catch (error) {
-				throw toNodeError(this, error, itemIndex);
+				if (execution.abort.stopped) throw stoppedError(this, itemIndex);
+				const nodeError = toNodeError(this, error, itemIndex);
+				if (!execution.failFast) return [errorItem(nodeError, itemIndex)];
+				throw nodeError;
 			}
 		};
 		if (store)

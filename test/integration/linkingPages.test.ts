@@ -224,3 +224,72 @@ describe('Linking Pages', () => {
 		sim.release();
 	});
 });
+
+describe('Linking Pages with Only New', () => {
+	const options = { onlyNew: true, linkingPages: true };
+	const settle = async () => {
+		while (sim.stats().inFlight > 0) await new Promise((resolve) => setTimeout(resolve, 5));
+		await new Promise((resolve) => setTimeout(resolve, 50));
+	};
+
+	it('records nothing when its calls fail or are stopped, so the same prospects come again', async () => {
+		const store = new ProcessedDataStore();
+		const extra = { mode: 'trigger' as const, processedData: store };
+		sim.failNextBacklinks({ taskCode: 40501, message: "Invalid Field: 'filters'." });
+		const failed = await run({ limit: 10, options }, extra);
+		expect(failed.status).toBe('error');
+		expect(failed.error?.name).toBe('NodeApiError');
+		await settle();
+		sim.reset();
+
+		sim.hold({ inFlight: 99, backlinks: true });
+		let stop: () => void = () => undefined;
+		const stopped = run(
+			{ limit: 10, options },
+			{ ...extra, cancelWhen: new Promise<void>((resolve) => (stop = resolve)) },
+		);
+		while (sim.stats().held < 2) await new Promise((resolve) => setTimeout(resolve, 5));
+		stop();
+		expect((await stopped).status).toBe('canceled');
+		sim.release();
+		await settle();
+		sim.reset();
+
+		const plain = json(await run({ limit: 10 }));
+		const rows = json(await run({ limit: 10, options }, extra));
+		expect(rows.map((row) => row.referring_domain)).toEqual(
+			plain.map((row) => row.referring_domain),
+		);
+		expectMatchesGraph(rows);
+	});
+
+	it('with Continue On Fail: the failing item records nothing, the others are recorded', async () => {
+		const store = new ProcessedDataStore();
+		const extra = {
+			mode: 'trigger' as const,
+			processedData: store,
+			onError: 'continueRegularOutput' as const,
+			input: [{ competitors: 'moz.com, ahrefs.com' }, { competitors: 'moz.com, semrush.com' }],
+		};
+		const parameters = { targets: '={{ $json.competitors }}', limit: 5, options };
+		sim.failNextBacklinks({ taskCode: 40501, message: "Invalid Field: 'filters'." });
+		const firstRun = await run(parameters, extra);
+		const first = json(firstRun);
+		expect(first.filter((row) => 'error' in row)).toHaveLength(1);
+		expect(first.filter((row) => !('error' in row))).toHaveLength(5);
+		await settle();
+		sim.reset();
+		const second = json(await run(parameters, extra));
+		// The failed item's five come again; the other item moves on to five new ones.
+		const failedIndex = 'error' in first[0] ? 0 : 1;
+		const domains = (rows: IDataObject[]) => rows.map((row) => row.referring_domain);
+		const plain = json(await run({ targets: extra.input[failedIndex].competitors, limit: 5 }));
+		const again = second.slice(failedIndex * 5, failedIndex * 5 + 5);
+		expect(domains(again)).toEqual(domains(plain));
+		expectMatchesGraph(again, extra.input[failedIndex].competitors.split(', '));
+		const moved = second.slice((1 - failedIndex) * 5, (1 - failedIndex) * 5 + 5);
+		const kept = domains(first.filter((row) => !('error' in row)));
+		expect(moved.some((row) => kept.includes(row.referring_domain))).toBe(false);
+		expect(second).toHaveLength(10);
+	});
+});

@@ -77,6 +77,14 @@ export async function handleControl(
 			sim.grow(n);
 			return writeJson(res, 200, { ok: true, size: sim.graph.size });
 		}
+		case 'POST /__sim/lose-link': {
+			const domain = field('domain');
+			const target = field('target');
+			if (typeof domain !== 'string' || typeof target !== 'string')
+				return bad('body must be {"domain": string, "target": string}');
+			sim.loseLink(domain, target);
+			return writeJson(res, 200, { ok: true });
+		}
 		case 'POST /__sim/latency': {
 			const ms = field('ms');
 			const refusalMs = field('refusalMs');

@@ -87,7 +87,13 @@ export async function addLinkingPages(
 	request: IntersectionRequest,
 	items: readonly INodeExecutionData[],
 ): Promise<void> {
-	if (!request.prospects.linkingPages || request.outputFormat !== 'flat') return;
+	if (!request.prospects.linkingPages) return;
+	if (request.outputFormat !== 'flat') {
+		execution.stats.notes.add(
+			`Linking Pages fill columns of ${uiPath('outputFormat')} Flat only, so nothing was fetched for them`,
+		);
+		return;
+	}
 	const rows = items.map((item) => item.json);
 	const competitors = request.targets.length;
 	for (const row of rows)

@@ -50,8 +50,14 @@ export async function settleOnlyNew(
 	execution: Execution,
 	store: SeenStore,
 	waiting: readonly Waiting[],
-	/** Work on an item's final rows (Linking Pages); if it fails, what was recorded is taken out. */
-	finishing?: (itemIndex: number, items: INodeExecutionData[]) => Promise<void>,
+	/**
+	 * Work on an item's final rows (Linking Pages). If it throws, everything recorded is taken
+	 * out; if it gives other items instead (Continue On Fail), that item's entries are.
+	 */
+	finishing?: (
+		itemIndex: number,
+		items: INodeExecutionData[],
+	) => Promise<INodeExecutionData[] | undefined>,
 ): Promise<Map<number, INodeExecutionData[]>> {
 	const { signal } = execution;
 	const states: State[] = [...waiting]
@@ -96,12 +102,19 @@ export async function settleOnlyNew(
 			if (!outputs.has(state.itemIndex)) outputs.set(state.itemIndex, state.series.finish());
 		if (finishing)
 			await Promise.all(
-				[...outputs].map(async ([itemIndex, items]) => finishing(itemIndex, items)),
+				states.map(async (state) => {
+					const instead = await finishing(state.itemIndex, outputs.get(state.itemIndex) ?? []);
+					if (!instead) return;
+					await store.forget(state.recorded);
+					state.recorded = [];
+					outputs.set(state.itemIndex, instead);
+				}),
 			);
 		stopped();
 	} catch (error) {
 		await undo(states);
-		if (signal?.aborted) throw stoppedError(fn);
+		// The abort also fires on a failure, which is what the user must see.
+		if (execution.abort.stopped) throw stoppedError(fn);
 		throw toNodeError(fn, error, 0);
 	}
 	return outputs;
