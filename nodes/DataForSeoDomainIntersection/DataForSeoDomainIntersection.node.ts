@@ -111,7 +111,7 @@ export class DataForSeoDomainIntersection implements INodeType {
 		// With Continue On Fail a failing item becomes its error item, and records nothing.
 		const linkNew = async (itemIndex: number, items: INodeExecutionData[]) => {
 			try {
-				await addLinkingPages(execution, requests[itemIndex] as IntersectionRequest, items);
+				await addLinkingPages(execution, requests[itemIndex] as IntersectionRequest, items, true);
 				return undefined;
 			} catch (error) {
 				if (execution.abort.stopped) throw stoppedError(this, itemIndex);

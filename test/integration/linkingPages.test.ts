@@ -293,3 +293,31 @@ describe('Linking Pages with Only New', () => {
 		expect(second).toHaveLength(10);
 	});
 });
+
+describe('Linking Pages in the compact answer', () => {
+	it('adds each competitor’s linking page to the line, within 4,000 characters for Limit 20', async () => {
+		const [item] = json(
+			await run({
+				limit: 20,
+				outputFormat: 'compact',
+				options: { prospectScore: true, linkingPages: true },
+			}),
+		);
+		const answer = String(item.answer);
+		expect(JSON.stringify([{ answer }]).length).toBeLessThanOrEqual(4000);
+		expect(answer).toContain(
+			'Lines: domain | prospect score | competitors linked | rank/backlinks/first seen/linking page for each competitor in order',
+		);
+		const lines = answer.split('\n').slice(1);
+		expect(lines).toHaveLength(20);
+		for (const line of lines) {
+			const [domain, score, , ...perCompetitor] = line.split(' | ');
+			expect(Number(score)).toBeGreaterThanOrEqual(0);
+			perCompetitor.forEach((cell) => {
+				const page = cell.split('/').slice(3).join('/');
+				expect(page.startsWith(`${domain}/`)).toBe(true);
+			});
+		}
+		expect(posts(BACKLINKS)).toHaveLength(2);
+	});
+});

@@ -19,6 +19,8 @@ export const ANSWER_MAX_ROWS = 100;
 const ROW_CHARS = 36;
 const TARGET_CHARS = 22;
 const HEADER_CHARS = 600;
+/** A linking page without its scheme, e.g. "site.com/guide-123/". */
+const PAGE_CHARS = 40;
 
 const METRICS = [
 	{ field: 'rank', label: 'rank' },
@@ -68,10 +70,14 @@ export function compactRow(item: ApiItem, targetCount: number): CompactRow {
  * How many domains one answer may list for this request: the hard row cap, lowered for many
  * competitors so the answer stays under ANSWER_MAX_CHARS. Decided before anything is bought.
  */
-export function compactRowCap(request: Pick<IntersectionRequest, 'targets' | 'excludeTargets'>) {
+export function compactRowCap(
+	request: Pick<IntersectionRequest, 'targets' | 'excludeTargets'> &
+		Partial<Pick<IntersectionRequest, 'prospects'>>,
+) {
 	const names = [...request.targets, ...request.excludeTargets].join(', ').length;
 	const budget = ANSWER_MAX_CHARS - HEADER_CHARS - names;
-	const perRow = ROW_CHARS + TARGET_CHARS * request.targets.length;
+	const page = request.prospects?.linkingPages ? PAGE_CHARS : 0;
+	const perRow = ROW_CHARS + (TARGET_CHARS + page) * request.targets.length;
 	return Math.max(1, Math.min(ANSWER_MAX_ROWS, Math.floor(budget / perRow)));
 }
 

@@ -26,7 +26,8 @@ export class ItemWriter {
 	/** Skip Platforms: rows left out here, when DataForSEO's own filter could not leave them out. */
 	skipped = 0;
 	private readonly top: string[] = [];
-	private readonly compactRows: CompactRow[] = [];
+	/** The compact answer's lines; Linking Pages add their pages before the answer is written. */
+	readonly compactRows: CompactRow[] = [];
 	private readonly plan: ColumnPlan;
 
 	constructor(

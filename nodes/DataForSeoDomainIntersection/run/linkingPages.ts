@@ -4,6 +4,7 @@ import { MAX_FILTER_CONDITIONS } from '../api/limits';
 import { findBadBacklink, type BacklinkItem } from '../api/responseSchema';
 import { StoppedError } from '../api/stop';
 import { uiPath } from '../fields';
+import type { CompactRow } from '../output/compact';
 import { fillLinkingPage, linksToCompetitor, LINK_NOTES } from '../output/linkingRows';
 import { forEachCondition, type FilterExpression } from '../request/filterGrammar';
 import type { IntersectionRequest } from '../request/task';
@@ -36,12 +37,15 @@ export interface LinkingCall {
  * One call per competitor per batch of prospects, never one per prospect. A prospect that does
  * not link to a competitor (At Least, Partial) is not asked about for it.
  */
-export function linkingCalls(rows: readonly IDataObject[], competitors: number): LinkingCall[] {
+export function linkingCalls(
+	prospects: ReadonlyArray<Pick<Prospect, 'domain' | 'links'>>,
+	competitors: number,
+): LinkingCall[] {
 	const calls: LinkingCall[] = [];
 	for (let index = 0; index < competitors; index++) {
-		const domains = rows
-			.filter((row) => linksToCompetitor(row, index))
-			.map((row) => String(row.referring_domain));
+		const domains = prospects
+			.filter((prospect) => prospect.links(index))
+			.map((prospect) => prospect.domain);
 		for (let start = 0; start < domains.length; start += LINKING_BATCH)
 			calls.push({ index, domains: domains.slice(start, start + LINKING_BATCH) });
 	}
@@ -77,37 +81,93 @@ export function backlinksTask(request: IntersectionRequest, call: LinkingCall): 
 
 const usd = (value: number) => `$${value.toFixed(2)}`;
 
+/** One emitted prospect as Linking Pages sees it: a flat row, or a line of the compact answer. */
+export interface Prospect {
+	domain: string;
+	links(index: number): boolean;
+	fill(index: number, found: BacklinkItem | undefined, note?: string): void;
+}
+
+const flatProspect = (row: IDataObject): Prospect => ({
+	domain: String(row.referring_domain),
+	links: (index) => linksToCompetitor(row, index),
+	fill: (index, found, note) => fillLinkingPage(row, index, found, note),
+});
+
+// The answer is for a model: the page without its scheme says the same in fewer characters.
+const compactProspect = (row: CompactRow): Prospect => ({
+	domain: row.domain,
+	links: (index) => row.values[index]?.some((value) => value !== null) ?? false,
+	fill: (index, found) => {
+		row.pages ??= row.values.map(() => null);
+		row.pages[index] = found?.url_from?.replace(/^https?:\/\//, '') ?? null;
+	},
+});
+
 /**
- * Linking Pages for one item's emitted rows, filled in place: priced and reserved against Max
- * Cost before the first call (all calls or none), then sent side by side under the execution's
- * throttle. Stop or a failure ends them as it ends pages; nothing is sent after Stop.
+ * Linking Pages for one item's flat rows, filled in place. The compact answer gets its pages
+ * before it is written (addCompactLinkingPages); with Only New it is written before the memory
+ * has chosen the rows, so `afterMemory` says that it has none.
  */
 export async function addLinkingPages(
 	execution: Execution,
 	request: IntersectionRequest,
 	items: readonly INodeExecutionData[],
+	afterMemory = false,
 ): Promise<void> {
 	if (!request.prospects.linkingPages) return;
+	if (request.outputFormat === 'compact') {
+		if (afterMemory)
+			execution.stats.notes.add(
+				'Linking Pages are not in the compact answer with Only New; use Output Format Flat for them',
+			);
+		return;
+	}
 	if (request.outputFormat !== 'flat') {
 		execution.stats.notes.add(
-			`Linking Pages fill columns of ${uiPath('outputFormat')} Flat only, so nothing was fetched for them`,
+			`Linking Pages fill columns of ${uiPath('outputFormat')} Flat and the compact answer only, so nothing was fetched for them`,
 		);
 		return;
 	}
-	const rows = items.map((item) => item.json);
+	await linkProspects(
+		execution,
+		request,
+		items.map((item) => flatProspect(item.json)),
+	);
+}
+
+/** Linking Pages for the compact answer's lines, before the answer is written. */
+export async function addCompactLinkingPages(
+	execution: Execution,
+	request: IntersectionRequest,
+	rows: readonly CompactRow[],
+): Promise<void> {
+	if (request.prospects.linkingPages)
+		await linkProspects(execution, request, rows.map(compactProspect));
+}
+
+/**
+ * Priced and reserved against Max Cost before the first call (all calls or none), then sent side
+ * by side under the execution's throttle. Stop or a failure ends them as it ends pages; nothing
+ * is sent after Stop.
+ */
+async function linkProspects(
+	execution: Execution,
+	request: IntersectionRequest,
+	prospects: readonly Prospect[],
+): Promise<void> {
 	const competitors = request.targets.length;
-	for (const row of rows)
+	for (const prospect of prospects)
 		for (let index = 0; index < competitors; index++)
-			if (!linksToCompetitor(row, index))
-				fillLinkingPage(row, index, undefined, LINK_NOTES.notLinked);
-	const calls = linkingCalls(rows, competitors);
+			if (!prospect.links(index)) prospect.fill(index, undefined, LINK_NOTES.notLinked);
+	const calls = linkingCalls(prospects, competitors);
 	if (calls.length === 0) return;
-	const byDomain = new Map(rows.map((row) => [String(row.referring_domain).toLowerCase(), row]));
-	const rowOf = (domain: string) => byDomain.get(domain.toLowerCase()) as IDataObject;
+	const byDomain = new Map(prospects.map((prospect) => [prospect.domain.toLowerCase(), prospect]));
+	const prospectOf = (domain: string) => byDomain.get(domain.toLowerCase()) as Prospect;
 	if (!execution.costGuard.tryReserveAll(calls.map((call) => call.domains.length))) {
 		for (const call of calls)
 			for (const domain of call.domains)
-				fillLinkingPage(rowOf(domain), call.index, undefined, LINK_NOTES.maxCost);
+				prospectOf(domain).fill(call.index, undefined, LINK_NOTES.maxCost);
 		const count = `${calls.length} ${calls.length === 1 ? 'request' : 'requests'}`;
 		execution.stats.warnings.add(
 			`Linking Pages were not fetched: their ${count} would cost about ${usd(linkingCost(calls))}, past ${uiPath('maxCost')}; the rows are complete without them`,
@@ -117,7 +177,7 @@ export async function addLinkingPages(
 	if (execution.signal.aborted) throw new StoppedError();
 	const counters = { requests: 0, cost: 0 };
 	const { linking } = execution.stats;
-	linking.rows += rows.length;
+	linking.rows += prospects.length;
 	const settled = await Promise.allSettled(
 		calls.map(async (call) => {
 			const task = await execution.call(request.settings, counters, {
@@ -135,7 +195,7 @@ export async function addLinkingPages(
 				if (!found.has(domain)) found.set(domain, item);
 			}
 			for (const domain of call.domains)
-				fillLinkingPage(rowOf(domain), call.index, found.get(domain.toLowerCase()));
+				prospectOf(domain).fill(call.index, found.get(domain.toLowerCase()));
 		}),
 	);
 	linking.requests += counters.requests;

@@ -13,10 +13,7 @@ import {
 } from '../../../nodes/DataForSeoDomainIntersection/run/linkingPages';
 import { nodeParameters } from '../nodeParameters';
 
-const row = (domain: string, linked: boolean[]): IDataObject => ({
-	referring_domain: domain,
-	...Object.fromEntries(linked.map((on, i) => [`competitor${i + 1}_backlinks`, on ? 3 : null])),
-});
+const row = (domain: string, linked: boolean[]) => ({ domain, links: (i: number) => linked[i] });
 
 describe('Linking Pages calls', () => {
 	it('makes one call per competitor per batch of 100 prospects, never one per prospect', () => {
