@@ -180,3 +180,44 @@ describe('Skip Platforms', () => {
 		expect(posts()).toHaveLength(0);
 	});
 });
+
+describe('all prospect options together', () => {
+	it('Only New, At Least, Limit, Skip Platforms, Sort and Linking Pages: each run consistent', async () => {
+		const store = new ProcessedDataStore();
+		const three = 'moz.com, ahrefs.com, semrush.com';
+		const options = {
+			onlyNew: true,
+			matchMode: 'atLeast',
+			minMatches: 2,
+			prospectScore: true,
+			sortByScore: true,
+			skipPlatforms: true,
+			platforms: PLATFORMS.join(', '),
+			linkingPages: true,
+		};
+		const extra = { mode: 'trigger' as const, processedData: store };
+		const seen = new Set<unknown>();
+		for (let round = 0; round < 2; round++) {
+			sim.reset();
+			const rows = json(await run({ targets: three, limit: 30, options }, extra));
+			expect(rows).toHaveLength(30);
+			expect(rows.filter((row) => onPlatform(row.referring_domain))).toEqual([]);
+			expect(rows.some((row) => seen.has(row.referring_domain))).toBe(false);
+			const scores = rows.map((row) => row.prospect_score as number);
+			expect(scores).toEqual([...scores].sort((a, b) => b - a));
+			for (const row of rows) {
+				seen.add(row.referring_domain);
+				['moz.com', 'ahrefs.com', 'semrush.com'].forEach((competitor, index) => {
+					const page = row[`competitor${index + 1}_linking_page`];
+					if (sim.graph.linksTo(String(row.referring_domain), competitor))
+						expect(String(page)).toContain(String(row.referring_domain));
+					else expect(page).toBeNull();
+				});
+			}
+			const backlinkCalls = sim.log.filter(
+				(entry) => entry.path === '/v3/backlinks/backlinks/live',
+			);
+			expect(backlinkCalls.length).toBeLessThanOrEqual(3);
+		}
+	});
+});
