@@ -321,3 +321,22 @@ describe('Linking Pages in the compact answer', () => {
 		expect(posts(BACKLINKS)).toHaveLength(2);
 	});
 });
+
+describe('Linking Pages cost, as the README gives it', () => {
+	it.each([
+		[20, ['moz.com', 'ahrefs.com'], 2],
+		[100, ['moz.com', 'ahrefs.com', 'semrush.com'], 3],
+	])('%i prospects × %j: one call per competitor', async (limit, competitors, calls) => {
+		const result = await run({
+			targets: competitors.join(', '),
+			limit,
+			options: { linkingPages: true },
+		});
+		expect(json(result)).toHaveLength(limit);
+		const pages = posts(BACKLINKS);
+		expect(pages).toHaveLength(calls);
+		const cost = pages.reduce((sum, entry) => sum + entry.cost, 0);
+		expect(cost).toBeLessThanOrEqual(calls * (0.02 + 0.00003 * limit) + 1e-9);
+		expect(hint(result)).toContain(`Linking Pages: ${calls} requests, $${cost.toFixed(2)}`);
+	});
+});
