@@ -111,6 +111,9 @@ describe('Prospect Score', () => {
 		);
 		const answer = String(item.answer);
 		expect(answer).toContain('Lines: domain | prospect score | competitors linked');
+		expect(answer).toContain(
+			'Showing 5 chosen, by moz.com rank, highest first, sorted by prospect score, highest first.',
+		);
 		const scores = answer
 			.split('\n')
 			.slice(1)

@@ -146,7 +146,13 @@ function header(facts: CompactFacts, shown: number, kept: boolean[], dropped: nu
 		: order
 			? [`by ${orderText(order, request.targets)}`]
 			: [];
-	parts.push(`Showing ${shown}${by.length ? `, ${by.join(', then ')}` : ''}.`);
+	const chosen = by.length ? `, ${by.join(', then ')}` : '';
+	// Sort by Prospect Score reorders only the rows chosen by the API's order, and says so.
+	parts.push(
+		request.prospects?.sortByScore
+			? `Showing ${shown} chosen${chosen}, sorted by prospect score, highest first.`
+			: `Showing ${shown}${chosen}.`,
+	);
 	if (request.onlyNew)
 		parts.push(`Only new since the last run: ${facts.rows.length} of ${facts.fetched}.`);
 	if (facts.askedLimit !== undefined) {
