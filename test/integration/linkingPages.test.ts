@@ -340,3 +340,17 @@ describe('Linking Pages cost, as the README gives it', () => {
 		expect(hint(result)).toContain(`Linking Pages: ${calls} requests, $${cost.toFixed(2)}`);
 	});
 });
+
+describe('Linking Pages in other formats', () => {
+	it.each(['summary', 'raw'])(
+		'%s: nothing fetched, and the hint says why',
+		async (outputFormat) => {
+			const result = await run({ limit: 5, outputFormat, options: { linkingPages: true } });
+			expect(json(result).length).toBeGreaterThan(0);
+			expect(posts(BACKLINKS)).toHaveLength(0);
+			expect(hint(result)).toContain(
+				'Linking Pages fill columns of Output Format Flat and the compact answer only, so nothing was fetched for them.',
+			);
+		},
+	);
+});

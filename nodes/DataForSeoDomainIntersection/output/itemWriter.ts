@@ -5,7 +5,7 @@ import { columnPlan, flattenRow, rawItem, referringDomainOf, type ColumnPlan } f
 import type { IntersectionRequest } from '../request/task';
 import type { ApiItem } from '../api/responseSchema';
 import { NewRows } from './newRows';
-import { byScore, prospectScore } from './prospectScore';
+import { byScore, scoreOf } from './prospectScore';
 import { onPlatform } from '../request/prospects';
 
 const TOP_DOMAINS = 10;
@@ -79,25 +79,19 @@ export class ItemWriter {
 		}
 	}
 
-	private get rankScale(): number {
-		return this.request.task.rank_scale === 'one_hundred' ? 100 : 1000;
-	}
-
 	private build(item: ApiItem): Built {
 		const { outputFormat, targets, columns } = this.request;
 		if (outputFormat === 'summary') return null;
 		if (outputFormat === 'compact') {
 			const row = compactRow(item, targets.length);
-			if (this.request.prospects.score)
-				row.score = prospectScore(item, targets.length, this.rankScale);
+			if (this.request.prospects.score) row.score = scoreOf(item, this.request);
 			return row;
 		}
 		const json: IDataObject =
 			outputFormat === 'raw'
 				? rawItem(item, targets, columns)
 				: flattenRow(item, targets, this.plan);
-		if (this.request.prospects.score)
-			json.prospect_score = prospectScore(item, targets.length, this.rankScale);
+		if (this.request.prospects.score) json.prospect_score = scoreOf(item, this.request);
 		// The tag lets rows be matched to the request that found them, e.g. in a shared Sheet.
 		const { tag } = this.request.task;
 		if (tag !== undefined) json.tag = tag;

@@ -1,4 +1,5 @@
 import type { ApiItem } from '../api/responseSchema';
+import type { IntersectionRequest } from '../request/task';
 
 /**
  * The weights of prospect_score, out of 100 before the spam penalty. Reaching more of the
@@ -50,6 +51,12 @@ export function prospectScore(item: ApiItem, competitors: number, rankScale = 10
 		SCORE_WEIGHTS.broken * (broken > 0 ? 1 : 0);
 	const penalty = spamCount > 0 ? share(spam / spamCount / 100) : 0;
 	return Math.round(base * (1 - penalty));
+}
+
+/** The score of a row of this request, on the rank scale it asked for. */
+export function scoreOf(item: ApiItem, request: Pick<IntersectionRequest, 'targets' | 'task'>) {
+	const scale = request.task.rank_scale === 'one_hundred' ? 100 : 1000;
+	return prospectScore(item, request.targets.length, scale);
 }
 
 /** Highest score first; equal scores keep the order DataForSEO gave them (sort is stable). */
