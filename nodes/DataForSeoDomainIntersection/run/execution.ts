@@ -130,7 +130,7 @@ export class Execution {
 		settings: RunSettings,
 		counters: { requests: number; cost: number },
 		task: object,
-		other?: { path: string; checkItems: RetryPolicy['checkItems'] },
+		endpoint?: { path: string; checkItems: RetryPolicy['checkItems'] },
 	): Promise<ApiTask> {
 		const policy: RetryPolicy = {
 			maxRetries: settings.maxRetries,
@@ -139,13 +139,13 @@ export class Execution {
 			throttle: this.throttle,
 			signal: this.signal,
 			onRateLimited: () => this.stats.rateLimited++,
-			checkItems: other?.checkItems,
+			checkItems: endpoint?.checkItems,
 			onAttempt: (attempt) => {
 				this.stats.requests++;
 				counters.requests++;
 				if (attempt > 0) this.stats.retries++;
 			},
 		};
-		return sendWithRetries(this.send, policy, 'POST', other?.path ?? LIVE_PATH, [task]);
+		return sendWithRetries(this.send, policy, 'POST', endpoint?.path ?? LIVE_PATH, [task]);
 	}
 }
