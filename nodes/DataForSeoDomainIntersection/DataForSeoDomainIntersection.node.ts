@@ -26,6 +26,7 @@ import { runItems } from './run/items';
 import { addLinkingPages } from './run/linkingPages';
 import { settleOnlyNew, type Waiting } from './run/remember';
 import { runSeries } from './run/series';
+import { reportWon, reportWonManually } from './run/wonProspects';
 import { sharedSettingsWarning } from './run/sharedSettings';
 
 export class DataForSeoDomainIntersection implements INodeType {
@@ -104,14 +105,24 @@ export class DataForSeoDomainIntersection implements INodeType {
 					: undefined;
 			const result = await runSeries(execution, request, itemIndex, setKey);
 			if (result.onlyNew && setKey) waiting.push({ itemIndex, setKey, series: result.onlyNew });
-			else await addLinkingPages(execution, request, result.items);
+			else {
+				await addLinkingPages(execution, request, result.items);
+				if (request.prospects.reportWon) reportWonManually(execution, request, result.items);
+			}
 			return result.items;
 		});
 		// With Only New, Linking Pages are fetched for the new rows only, before they are final.
 		// With Continue On Fail a failing item becomes its error item, and records nothing.
-		const linkNew = async (itemIndex: number, items: INodeExecutionData[]) => {
+		const linkNew = async (
+			itemIndex: number,
+			items: INodeExecutionData[],
+			record: (entries: readonly string[]) => void,
+		) => {
+			const request = requests[itemIndex] as IntersectionRequest;
 			try {
-				await addLinkingPages(execution, requests[itemIndex] as IntersectionRequest, items, true);
+				await addLinkingPages(execution, request, items, true);
+				const setKey = targetSetKey(request.targets, request.excludeTargets);
+				if (store) await reportWon(execution, store, request, { itemIndex, setKey }, items, record);
 				return undefined;
 			} catch (error) {
 				if (execution.abort.stopped) throw stoppedError(this, itemIndex);

@@ -85,6 +85,15 @@ export async function handleControl(
 			sim.loseLink(domain, target);
 			return writeJson(res, 200, { ok: true });
 		}
+		case 'POST /__sim/gain-link': {
+			const domain = field('domain');
+			const target = field('target');
+			if (typeof domain !== 'string' || typeof target !== 'string')
+				return bad('body must be {"domain": string, "target": string}');
+			if (sim.graph.indexOf(domain) < 0) return bad(`unknown referring domain ${domain}`);
+			sim.gainLink(domain, target);
+			return writeJson(res, 200, { ok: true });
+		}
 		case 'POST /__sim/latency': {
 			const ms = field('ms');
 			const refusalMs = field('refusalMs');

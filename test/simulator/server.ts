@@ -145,8 +145,14 @@ class SimulatorServer implements Simulator {
 		this.ctx.lost.add(lostKey(domain, target));
 	}
 
+	gainLink(domain: string, target: string): void {
+		this.graph.gainLink(domain, target);
+		this.ctx.lost.delete(lostKey(domain, target));
+	}
+
 	reset(): void {
 		this.ctx.lost.clear();
+		this.graph.clearGained();
 		this.log.length = 0;
 		this.failures.length = 0;
 		this.backlinksFailures.length = 0;

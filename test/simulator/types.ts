@@ -99,9 +99,14 @@ export interface Simulator {
 	grow(n: number): void;
 	/** Extension: backlinks/live no longer finds this domain's link to the target (lost since). */
 	loseLink(domain: string, target: string): void;
+	/**
+	 * Extension: the domain now links to the target (e.g. your domain: a prospect won), in the
+	 * intersection and backlinks/live alike.
+	 */
+	gainLink(domain: string, target: string): void;
 	graph: LinkGraph;
-	/** Clears log, queued failures, peakInFlight and totalCost and opens the gate (not latency, not
-	 * the graph). */
+	/** Clears log, queued failures, lost and gained links, peakInFlight and totalCost and opens the
+	 * gate (not latency, not the grown graph). */
 	reset(): void;
 	/** Extension. */
 	stats(): SimulatorStats;

@@ -87,4 +87,15 @@ export const prospectFields = defineFields('options', {
 				'Whether to add, for each prospect and competitor, the prospect’s best backlink to that competitor: the linking page, the competitor URL it links to, the anchor, dofollow and first seen. Costs one extra request per competitor per 100 prospects (about $0.02 each); counted in Max Cost.',
 		},
 	},
+	reportWon: {
+		rule: z.boolean(),
+		ui: {
+			displayName: 'Report Won Prospects',
+			type: 'boolean',
+			default: false,
+			displayOptions: { show: { onlyNew: [true] } },
+			description:
+				'Whether to also output, once each, the prospects earlier runs emitted that now link to one of Your Domains, with status "won" and the page that links to you; the other rows get status "new". Costs one extra request per domain in Your Domains, plus one per 100 won prospects; counted in Max Cost. Output Format Flat only.',
+		},
+	},
 });

@@ -16,7 +16,7 @@ function platformsText(platforms: readonly string[]): string {
  */
 export function prospectSentences(
 	requests: readonly IntersectionRequest[],
-	stats: Pick<ExecutionStats, 'skipped' | 'linking'>,
+	stats: Pick<ExecutionStats, 'skipped' | 'linking'> & Partial<Pick<ExecutionStats, 'won'>>,
 ): string[] {
 	const sentences: string[] = [];
 	if (requests.some((request) => request.prospects.sortByScore))
@@ -41,6 +41,11 @@ export function prospectSentences(
 	if (linking.requests > 0)
 		sentences.push(
 			`Linking Pages: ${n(linking.requests)} ${linking.requests === 1 ? 'request' : 'requests'}, $${linking.cost.toFixed(2)} (in the total above).`,
+		);
+	const { won } = stats;
+	if (won && won.requests > 0)
+		sentences.push(
+			`Won prospects: ${rows(won.rows)} reported, ${n(won.requests)} ${won.requests === 1 ? 'request' : 'requests'}, $${won.cost.toFixed(2)} (in the total above).`,
 		);
 	return sentences;
 }

@@ -86,6 +86,8 @@ export function buildRequest(params: NodeParameters): IntersectionRequest {
 	if (excludes.values.length > 0) task.exclude_targets = excludes.values;
 	const atLeast = planAtLeast(scalars, targets.values.length, excludes.values.length);
 	const prospects = readProspects(params.options);
+	// The option is shown only under Only New: without its memory there is nothing "earlier".
+	prospects.reportWon &&= scalars.onlyNew;
 	const partial = scalars.intersectionMode === 'partial';
 	prospects.skipFilter = platformFilter(filters, prospects.skipPlatforms, partial);
 	// At Least adds it to each combination's call: renumbering would drop it where competitor 1 is out.

@@ -12,7 +12,7 @@ const DOMAIN = /^[a-z0-9-]+(\.[a-z0-9-]+)+$/;
 
 function flag(
 	options: IDataObject,
-	name: 'prospectScore' | 'sortByScore' | 'skipPlatforms' | 'linkingPages',
+	name: 'prospectScore' | 'sortByScore' | 'skipPlatforms' | 'linkingPages' | 'reportWon',
 ) {
 	const value = options[name];
 	if (isBlank(value)) return false;
@@ -57,6 +57,7 @@ export function readProspects(options: IDataObject): ProspectOptions {
 		sortByScore,
 		skipPlatforms: skip ? platformList(options.platforms) : [],
 		linkingPages: flag(options, 'linkingPages'),
+		reportWon: flag(options, 'reportWon'),
 	};
 	return read;
 }

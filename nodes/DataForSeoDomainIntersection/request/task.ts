@@ -57,6 +57,8 @@ export interface ProspectOptions {
 	 */
 	skipFilter?: FilterCondition;
 	linkingPages: boolean;
+	/** Only New: also emit, once, earlier prospects that now link to one of Your Domains. */
+	reportWon: boolean;
 }
 
 /** Everything one input item asks for, validated. */

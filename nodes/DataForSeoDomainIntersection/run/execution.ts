@@ -27,6 +27,8 @@ export interface ExecutionStats {
 	skipped: number;
 	/** Linking Pages: their own requests and cost, also counted in the totals above. */
 	linking: { requests: number; cost: number; rows: number };
+	/** Report Won Prospects: its own requests and cost (also in the totals), and rows reported. */
+	won: { requests: number; cost: number; rows: number };
 	/** How input was read, e.g. a homepage URL as its domain: worth knowing, not a problem. */
 	notes: Set<string>;
 	/** Sentences about anything that may make the result other than asked for. */
@@ -58,6 +60,7 @@ export class Execution {
 		cutBy: new Set(),
 		skipped: 0,
 		linking: { requests: 0, cost: 0, rows: 0 },
+		won: { requests: 0, cost: 0, rows: 0 },
 		notes: new Set(),
 		warnings: new Set(),
 	};

@@ -62,12 +62,19 @@ function conditions(filters: FilterExpression): number {
 	return count;
 }
 
-/** The backlinks/live task for one call: the best backlink per prospect to one competitor. */
-export function backlinksTask(request: IntersectionRequest, call: LinkingCall): IDataObject {
+/**
+ * The backlinks/live task for one call: the best backlink per prospect to one competitor, or to
+ * `target` (Report Won Prospects asks for the link to one of Your Domains).
+ */
+export function backlinksTask(
+	request: IntersectionRequest,
+	call: Pick<LinkingCall, 'domains'> & Partial<LinkingCall>,
+	target = request.targets[call.index ?? 0],
+): IDataObject {
 	const { task } = request;
 	const prospects: FilterExpression = ['domain_from', 'in', call.domains];
 	const out: IDataObject = {
-		target: request.targets[call.index],
+		target,
 		mode: 'one_per_domain',
 		filters: prospects,
 		limit: call.domains.length,

@@ -57,6 +57,8 @@ export async function settleOnlyNew(
 	finishing?: (
 		itemIndex: number,
 		items: INodeExecutionData[],
+		/** Entries the work wrote itself (Report Won Prospects), taken out with the item's. */
+		record: (entries: readonly string[]) => void,
 	) => Promise<INodeExecutionData[] | undefined>,
 ): Promise<Map<number, INodeExecutionData[]>> {
 	const { signal } = execution;
@@ -103,7 +105,11 @@ export async function settleOnlyNew(
 		if (finishing)
 			await Promise.all(
 				states.map(async (state) => {
-					const instead = await finishing(state.itemIndex, outputs.get(state.itemIndex) ?? []);
+					const instead = await finishing(
+						state.itemIndex,
+						outputs.get(state.itemIndex) ?? [],
+						(entries) => state.recorded.push(...entries),
+					);
 					if (!instead) return;
 					await store.forget(state.recorded);
 					state.recorded = [];

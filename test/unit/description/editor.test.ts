@@ -47,6 +47,7 @@ describe('what a person reads in the editor', () => {
 			'Skip Platforms',
 			'Platforms to Skip',
 			'Linking Pages',
+			'Report Won Prospects',
 			'Max Cost (USD)',
 			'Backlinks Status',
 			'Include Subdomains',
