@@ -42,8 +42,9 @@ export function parseFailures(value: unknown): ScriptedFailure[] | null {
 
 export function parseHoldRule(value: unknown): HoldRule | null {
 	if (typeof value !== 'object' || value === null || Array.isArray(value)) return null;
-	const { inFlight, minOffset } = value as Record<string, unknown>;
+	const { inFlight, minOffset, backlinks } = value as Record<string, unknown>;
 	if (!isInt(inFlight) || inFlight < 1) return null;
+	if (backlinks === true) return { inFlight, backlinks };
 	if (minOffset === undefined) return { inFlight };
 	return isInt(minOffset) && minOffset >= 0 ? { inFlight, minOffset } : null;
 }
@@ -75,6 +76,23 @@ export async function handleControl(
 				return bad('body must be {"n": integer >= 0}');
 			sim.grow(n);
 			return writeJson(res, 200, { ok: true, size: sim.graph.size });
+		}
+		case 'POST /__sim/lose-link': {
+			const domain = field('domain');
+			const target = field('target');
+			if (typeof domain !== 'string' || typeof target !== 'string')
+				return bad('body must be {"domain": string, "target": string}');
+			sim.loseLink(domain, target);
+			return writeJson(res, 200, { ok: true });
+		}
+		case 'POST /__sim/gain-link': {
+			const domain = field('domain');
+			const target = field('target');
+			if (typeof domain !== 'string' || typeof target !== 'string')
+				return bad('body must be {"domain": string, "target": string}');
+			if (sim.graph.indexOf(domain) < 0) return bad(`unknown referring domain ${domain}`);
+			sim.gainLink(domain, target);
+			return writeJson(res, 200, { ok: true });
 		}
 		case 'POST /__sim/latency': {
 			const ms = field('ms');

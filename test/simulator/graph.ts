@@ -42,6 +42,12 @@ export interface LinkGraph {
 	linkState(index: number, target: ParsedTarget, includeSubdomains: boolean): LinkState;
 	/** Appends n new referring domains (born now: live links, first_seen = now). */
 	grow(n: number): void;
+	/** The domain now links (live) to the target's host, e.g. a prospect won by your domain. */
+	gainLink(referringDomain: string, target: string): void;
+	/** Takes every gained link out again. */
+	clearGained(): void;
+	/** When the domain gained its link to the host (first_seen), or 0 if it was drawn so. */
+	gainedAt(index: number, host: string): number;
 	/** Position of each domain (by index) in ascending name order; the final sort tiebreak. */
 	alphabeticalRank(): Int32Array;
 }
@@ -71,6 +77,8 @@ export class SyntheticGraph implements LinkGraph {
 	private readonly keys = new Set<string>();
 	private alphaRank: Int32Array | null = null;
 	private readonly parsedTargets = new Map<string, ParsedTarget>();
+	/** "<index>|<host>" of links gained since the graph was drawn, and when (ms, whole seconds). */
+	private readonly gained = new Map<string, number>();
 
 	constructor(seed: number) {
 		this.seed = seed;
@@ -125,7 +133,28 @@ export class SyntheticGraph implements LinkGraph {
 		return this.alphaRank;
 	}
 
+	gainLink(referringDomain: string, target: string): void {
+		const index = this.indexOf(referringDomain);
+		const parsed = parseTarget(target, false);
+		if (index < 0) throw new Error(`gainLink: unknown domain ${JSON.stringify(referringDomain)}`);
+		if (parsed === null) throw new Error(`gainLink: invalid target ${JSON.stringify(target)}`);
+		this.gained.set(`${index}|${parsed.host}`, Math.ceil(Date.now() / 1000) * 1000);
+		this.version++;
+	}
+
+	gainedAt(index: number, host: string): number {
+		return this.gained.size === 0 ? 0 : (this.gained.get(`${index}|${host}`) ?? 0);
+	}
+
+	clearGained(): void {
+		if (this.gained.size === 0) return;
+		this.gained.clear();
+		this.version++;
+	}
+
 	linkState(index: number, target: ParsedTarget, includeSubdomains: boolean): LinkState {
+		// A gained link is to the whole host: its pages and patterns count it too, as live.
+		if (this.gained.size > 0 && this.gained.has(`${index}|${target.host}`)) return 1;
 		const dh = this.hashes[index];
 		const base = mix(dh, target.hostHash);
 		const p = hostPopularity(target.hostHash);

@@ -32,8 +32,10 @@ export class AnswerGate {
 	}
 
 	/** Whether a request with this body waits for the gate. */
-	holds(isDomainIntersection: boolean, body: unknown): boolean {
-		if (this.rule === null || !isDomainIntersection) return false;
+	holds(isDomainIntersection: boolean, body: unknown, isBacklinks = false): boolean {
+		if (this.rule === null) return false;
+		if (this.rule.backlinks) return isBacklinks;
+		if (!isDomainIntersection) return false;
 		return taskOffset(body) >= (this.rule.minOffset ?? 1);
 	}
 

@@ -215,7 +215,8 @@ export function computeMetrics(
 				: rng.int(1, 9)
 			: Math.max(0, Math.min(100, spam + spamJitter));
 
-	const born = graph.bornAt(index);
+	// A gained link is first seen when it was gained, so "newest link first" finds it.
+	const born = graph.gainedAt(index, target.host) || graph.bornAt(index);
 	const seenDraw = rng.next();
 	// sqrt(x) * sqrt(sqrt(x)) = x^0.75: skews first_seen towards recent years, as in a growing index.
 	const skew = Math.sqrt(seenDraw) * Math.sqrt(Math.sqrt(seenDraw));

@@ -2,6 +2,13 @@
 // scripted failures and the request log (control endpoints: control.ts).
 import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import {
+	BACKLINKS_PATH,
+	backlinksError,
+	backlinksLive,
+	lostKey,
+	type LostLinks,
+} from './backlinks';
 import { createGraph, DOCS_EXAMPLE_TASK } from './calibrate';
 import { handleControl, parseFailures, parseHoldRule } from './control';
 import { errorEnvelope, formatTime, messageFor, round5, TaskIds } from './envelope';
@@ -47,11 +54,12 @@ class SimulatorServer implements Simulator {
 	private refusalLatencyMs: number | undefined;
 	private readonly maxInFlight: number;
 	private readonly failures: ScriptedFailure[] = [];
+	private readonly backlinksFailures: ScriptedFailure[] = [];
 	private readonly gate = new AnswerGate();
 	private readonly timers = new Set<NodeJS.Timeout>();
 	private readonly server: Server;
 	private readonly engine: QueryEngine;
-	private readonly ctx: HandlerContext;
+	private readonly ctx: HandlerContext & { lost: LostLinks };
 	private readonly login: string;
 	private readonly password: string;
 
@@ -71,6 +79,7 @@ class SimulatorServer implements Simulator {
 			pages: new PageTextCache(),
 			ids: new TaskIds(graph.seed),
 			login: this.login,
+			lost: new Set(),
 		};
 		this.server = createServer((req, res) => {
 			this.route(req, res).catch((error: unknown) => {
@@ -128,9 +137,25 @@ class SimulatorServer implements Simulator {
 		this.graph.grow(n);
 	}
 
+	failNextBacklinks(...failures: ScriptedFailure[]): void {
+		this.backlinksFailures.push(...failures);
+	}
+
+	loseLink(domain: string, target: string): void {
+		this.ctx.lost.add(lostKey(domain, target));
+	}
+
+	gainLink(domain: string, target: string): void {
+		this.graph.gainLink(domain, target);
+		this.ctx.lost.delete(lostKey(domain, target));
+	}
+
 	reset(): void {
+		this.ctx.lost.clear();
+		this.graph.clearGained();
 		this.log.length = 0;
 		this.failures.length = 0;
+		this.backlinksFailures.length = 0;
 		this.peakInFlight = this.inFlight;
 		this.totalCost = 0;
 		this.gate.open();
@@ -225,10 +250,12 @@ class SimulatorServer implements Simulator {
 		entry.authorized = creds !== null && creds[0] === this.login && creds[1] === this.password;
 		// Taken before any await, so concurrent requests consume failures in arrival order.
 		const isDomainIntersection = method === 'POST' && path === DI_PATH;
-		const failure = !overloaded && isDomainIntersection ? this.failures.shift() : undefined;
+		const isBacklinks = method === 'POST' && path === BACKLINKS_PATH;
+		const queue = isDomainIntersection ? this.failures : isBacklinks ? this.backlinksFailures : [];
+		const failure = overloaded ? undefined : queue.shift();
 		const body = await readBody(req);
 		entry.body = bodyForLog(body);
-		if (!overloaded && this.gate.holds(isDomainIntersection, entry.body))
+		if (!overloaded && this.gate.holds(isDomainIntersection, entry.body, isBacklinks))
 			await this.gate.wait(() => open);
 		if (!open) return;
 
@@ -279,6 +306,7 @@ class SimulatorServer implements Simulator {
 		}
 		const known = new Map<string, string>([
 			[DI_PATH, 'POST'],
+			[BACKLINKS_PATH, 'POST'],
 			[USER_DATA_PATH, 'GET'],
 			[AVAILABLE_FILTERS_PATH, 'GET'],
 		]);
@@ -290,6 +318,16 @@ class SimulatorServer implements Simulator {
 			failure !== undefined && 'taskCode' in failure
 				? { code: failure.taskCode, message: failure.message }
 				: undefined;
+		if (path === BACKLINKS_PATH)
+			return forced
+				? backlinksError(
+						this.ctx,
+						forced.code,
+						forced.message ?? messageFor(forced.code),
+						body,
+						started,
+					)
+				: backlinksLive(this.ctx, body, started);
 		return domainIntersection(this.ctx, body, started, forced);
 	}
 }

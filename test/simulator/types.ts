@@ -61,6 +61,8 @@ export interface HoldRule {
 	/** Only domain_intersection requests whose task offset is at least this are held (default 1),
 	 * so a pager's first page, which it sends alone, gets through. */
 	minOffset?: number;
+	/** Hold backlinks/live requests (Linking Pages) instead, all of them. */
+	backlinks?: boolean;
 }
 
 export interface SimulatorStats {
@@ -87,15 +89,24 @@ export interface Simulator {
 	setLatency(ms: number, refusalMs?: number): void;
 	/** Queued; each is consumed by the next POST to /v3/backlinks/domain_intersection/live. */
 	failNext(...failures: ScriptedFailure[]): void;
+	/** Extension: the same for the next POSTs to /v3/backlinks/backlinks/live (Linking Pages). */
+	failNextBacklinks(...failures: ScriptedFailure[]): void;
 	/** Extension: arms the answer gate (one-shot; a later call replaces the rule). */
 	hold(rule: HoldRule): void;
 	/** Extension: opens the gate now, releasing every held request. */
 	release(): void;
 	/** Appends n new referring domains (first_seen = now, live links). */
 	grow(n: number): void;
+	/** Extension: backlinks/live no longer finds this domain's link to the target (lost since). */
+	loseLink(domain: string, target: string): void;
+	/**
+	 * Extension: the domain now links to the target (e.g. your domain: a prospect won), in the
+	 * intersection and backlinks/live alike.
+	 */
+	gainLink(domain: string, target: string): void;
 	graph: LinkGraph;
-	/** Clears log, queued failures, peakInFlight and totalCost and opens the gate (not latency, not
-	 * the graph). */
+	/** Clears log, queued failures, lost and gained links, peakInFlight and totalCost and opens the
+	 * gate (not latency, not the grown graph). */
 	reset(): void;
 	/** Extension. */
 	stats(): SimulatorStats;

@@ -46,11 +46,11 @@ export function readEnvelope(response: HttpResponse): ApiEnvelope {
 }
 
 /** The first task of an envelope, which must itself have succeeded and hold well-formed items. */
-export function readTask(envelope: ApiEnvelope): ApiTask {
+export function readTask(envelope: ApiEnvelope, checkItems = findBadItem): ApiTask {
 	const task = envelope.tasks?.[0];
 	if (!task) throw failure(0, 'DataForSEO answered without a task.');
 	if (task.status_code !== 20000) throw failure(task.status_code, task.status_message);
-	const problem = findBadItem(task.result?.[0]?.items ?? []);
+	const problem = checkItems(task.result?.[0]?.items ?? []);
 	if (problem) {
 		throw new ApiFailure(
 			0,

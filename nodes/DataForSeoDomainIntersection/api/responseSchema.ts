@@ -61,3 +61,24 @@ export function findBadItem(items: readonly unknown[]): string | undefined {
 	}
 	return undefined;
 }
+
+/** One backlinks/live item, as Linking Pages reads it. */
+export interface BacklinkItem {
+	domain_from: string;
+	url_from?: string | null;
+	url_to?: string | null;
+	anchor?: string | null;
+	dofollow?: boolean | null;
+	first_seen?: string | null;
+	[key: string]: unknown;
+}
+
+/** The backlinks/live counterpart of findBadItem: each item names the domain it links from. */
+export function findBadBacklink(items: readonly unknown[]): string | undefined {
+	for (let i = 0; i < items.length; i++) {
+		const item = items[i];
+		if (!isObject(item)) return `items.${i}: expected an object`;
+		if (typeof item.domain_from !== 'string') return `items.${i}.domain_from: expected text`;
+	}
+	return undefined;
+}

@@ -31,6 +31,8 @@ export interface RetryPolicy {
 	onAttempt?: (attempt: number) => void;
 	/** Called for every rate-limit answer. */
 	onRateLimited?: () => void;
+	/** The items' shape check for endpoints other than domain_intersection (e.g. backlinks). */
+	checkItems?: (items: readonly unknown[]) => string | undefined;
 	/** Tests replace the pause; it must reject with StoppedError when `signal` aborts. */
 	pause?: (ms: number, signal?: AbortSignal) => Promise<void>;
 }
@@ -64,7 +66,7 @@ async function attemptOnce(
 			ticket = given;
 			answeredBefore = throttle.room.answeredCalls;
 			policy.onAttempt?.(attempt);
-			return readTask(readEnvelope(await send(...request, policy.signal)));
+			return readTask(readEnvelope(await send(...request, policy.signal)), policy.checkItems);
 		});
 		return { task, ticket };
 	} catch (error) {

@@ -3,6 +3,7 @@ import { defaultOf, labelOf, uiPathOf, type NamedField } from './define';
 import { mainFields, outputFields, pagingFields } from './main';
 import { matchingFields } from './matching';
 import { passThroughFields } from './passThrough';
+import { prospectFields } from './prospects';
 import { apiOptionFields } from './options';
 import { runSettingFields } from './runSettings';
 import { toolOnlyFields, toolTwinFields } from './tool';
@@ -18,12 +19,13 @@ const { filtersJson, orderByJson, backlinksFiltersJson, ...backlinksBuilder } =
 
 /**
  * The fields inside Options, in the order "Add Option" lists them: the link-gap choices first
- * (who counts as a match, only new, the cost cap), then what is asked of DataForSEO, then the
- * JSON forms, then the technical settings. Those marked `advanced` (API paging, the JSON forms,
+ * (who counts as a match, only new, what makes a prospect, the cost cap), then what is asked of
+ * DataForSEO, then the JSON forms, then the technical settings. Those marked `advanced` (API paging, the JSON forms,
  * the technical settings) move to the Advanced collection from version 3 on, in this order.
  */
 export const OPTION_FIELDS = {
 	...matchingFields,
+	...prospectFields,
 	maxCost,
 	...apiOptionFields,
 	...backlinksBuilder,
@@ -57,4 +59,4 @@ export function defaultFor(name: FieldName, version: number): unknown {
 	return defaultOf(FIELDS[name] as NamedField, version);
 }
 
-export { apiOptionFields, matchingFields, runSettingFields };
+export { apiOptionFields, matchingFields, prospectFields, runSettingFields };

@@ -19,6 +19,8 @@ export const ANSWER_MAX_ROWS = 100;
 const ROW_CHARS = 36;
 const TARGET_CHARS = 22;
 const HEADER_CHARS = 600;
+/** A linking page without its scheme, e.g. "site.com/guide-123/". */
+const PAGE_CHARS = 40;
 
 const METRICS = [
 	{ field: 'rank', label: 'rank' },
@@ -34,6 +36,10 @@ export interface CompactRow {
 	linked: number;
 	/** Per competitor, in request order: rank, backlinks, first seen (date only). */
 	values: Value[][];
+	/** prospect_score, with Prospect Score on. */
+	score?: number;
+	/** Per competitor: the linking page, with Linking Pages on. */
+	pages?: Array<string | null>;
 }
 
 function metric(data: Record<string, unknown> | undefined, field: string): Value {
@@ -64,10 +70,14 @@ export function compactRow(item: ApiItem, targetCount: number): CompactRow {
  * How many domains one answer may list for this request: the hard row cap, lowered for many
  * competitors so the answer stays under ANSWER_MAX_CHARS. Decided before anything is bought.
  */
-export function compactRowCap(request: Pick<IntersectionRequest, 'targets' | 'excludeTargets'>) {
+export function compactRowCap(
+	request: Pick<IntersectionRequest, 'targets' | 'excludeTargets'> &
+		Partial<Pick<IntersectionRequest, 'prospects'>>,
+) {
 	const names = [...request.targets, ...request.excludeTargets].join(', ').length;
 	const budget = ANSWER_MAX_CHARS - HEADER_CHARS - names;
-	const perRow = ROW_CHARS + TARGET_CHARS * request.targets.length;
+	const page = request.prospects?.linkingPages ? PAGE_CHARS : 0;
+	const perRow = ROW_CHARS + (TARGET_CHARS + page) * request.targets.length;
 	return Math.max(1, Math.min(ANSWER_MAX_ROWS, Math.floor(budget / perRow)));
 }
 
@@ -136,7 +146,13 @@ function header(facts: CompactFacts, shown: number, kept: boolean[], dropped: nu
 		: order
 			? [`by ${orderText(order, request.targets)}`]
 			: [];
-	parts.push(`Showing ${shown}${by.length ? `, ${by.join(', then ')}` : ''}.`);
+	const chosen = by.length ? `, ${by.join(', then ')}` : '';
+	// Sort by Prospect Score reorders only the rows chosen by the API's order, and says so.
+	parts.push(
+		request.prospects?.sortByScore
+			? `Showing ${shown} chosen${chosen}, sorted by prospect score, highest first.`
+			: `Showing ${shown}${chosen}.`,
+	);
 	if (request.onlyNew)
 		parts.push(`Only new since the last run: ${facts.rows.length} of ${facts.fetched}.`);
 	if (facts.askedLimit !== undefined) {
@@ -154,22 +170,25 @@ function header(facts: CompactFacts, shown: number, kept: boolean[], dropped: nu
 	if (total === 0) parts.push('Try fewer competitors, or check how they are spelled.');
 	const requests = `${facts.requests} request${facts.requests === 1 ? '' : 's'}`;
 	parts.push(`Cost $${facts.cost.toFixed(4)} (${requests}).`);
-	const labels = METRICS.filter((_, index) => kept[index]).map(({ label }) => label);
+	const labels: string[] = METRICS.filter((_, index) => kept[index]).map(({ label }) => label);
+	if (facts.rows.some((row) => row.pages)) labels.push('linking page');
 	if (shown > 0) {
 		const perTarget = labels.length ? ` | ${labels.join('/')} for each competitor in order` : '';
-		parts.push(`Lines: domain | competitors linked${perTarget}; - means no data.`);
+		const score = facts.rows.some((row) => row.score !== undefined) ? ' | prospect score' : '';
+		parts.push(`Lines: domain${score} | competitors linked${perTarget}; - means no data.`);
 	}
 	return parts.join(' ');
 }
 
 function line(row: CompactRow, kept: boolean[]): string {
-	const cells = row.values.map((values) =>
-		values
-			.filter((_, index) => kept[index])
-			.map((value) => (value === null ? '-' : String(value)))
+	const cells = row.values.map((values, target) =>
+		[...values.filter((_, index) => kept[index]), ...(row.pages ? [row.pages[target]] : [])]
+			.map((value) => (value === null || value === undefined ? '-' : String(value)))
 			.join('/'),
 	);
-	return [row.domain, String(row.linked), ...(kept.some(Boolean) ? cells : [])].join(' | ');
+	const score = row.score === undefined ? [] : [String(row.score)];
+	const metrics = kept.some(Boolean) || row.pages ? cells : [];
+	return [row.domain, ...score, String(row.linked), ...metrics].join(' | ');
 }
 
 /** The length the model receives: n8n hands a tool's items to it as JSON, `[{"answer":"…"}]`. */

@@ -2,6 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import type { ApiItem } from '../api/responseSchema';
 import type { ColumnSet } from '../request/task';
+import { LINK_FIELDS } from './linkingColumns';
 
 /** Per-competitor numbers and dates, copied as they are. */
 export const SCALAR_FIELDS = [
@@ -84,6 +85,10 @@ const OTHER_SCALARS = SCALAR_FIELDS.filter(
 export interface RowShape {
 	countVaries: boolean;
 	competitorsVary: boolean;
+	/** Prospect Score: `prospect_score` right after the referring domain. */
+	score?: boolean;
+	/** Linking Pages: their columns end the Key Metrics part, filled in after the rows are out. */
+	linkingPages?: boolean;
 }
 
 /** Nothing varies: a typed list of competitors, Match Mode All. */
@@ -156,7 +161,9 @@ function buildPlan(count: number, set: ColumnSet, shape: RowShape): ColumnPlan {
 		...(shape.countVaries ? ['intersections_count'] : []),
 		...(shape.competitorsVary ? names : []),
 	];
-	const keys = ['referring_domain', ...varying, ...key.map((c) => c.column)];
+	const lead = shape.score ? ['referring_domain', 'prospect_score'] : ['referring_domain'];
+	const pages = shape.linkingPages ? byField(LINK_FIELDS).map((c) => c.column) : [];
+	const keys = [...lead, ...varying, ...key.map((c) => c.column), ...pages];
 	if (set === 'key') return plan(keys, names, key);
 	const rest = byField([...OTHER_SCALARS, ...MAP_FIELDS]);
 	const fixed = ['intersections_count', ...names].filter((column) => !varying.includes(column));
@@ -174,7 +181,7 @@ export function columnPlan(
 	set: ColumnSet,
 	shape: RowShape = FIXED_SHAPE,
 ): ColumnPlan {
-	const id = `${set}:${count}:${shape.countVaries}:${shape.competitorsVary}`;
+	const id = `${set}:${count}:${shape.countVaries}:${shape.competitorsVary}:${shape.score}:${shape.linkingPages}`;
 	let found = plans.get(id);
 	if (!found) plans.set(id, (found = buildPlan(count, set, shape)));
 	return found;

@@ -5,6 +5,8 @@ import { columnPlan, flattenRow, rawItem, referringDomainOf, type ColumnPlan } f
 import type { IntersectionRequest } from '../request/task';
 import type { ApiItem } from '../api/responseSchema';
 import { NewRows } from './newRows';
+import { byScore, scoreOf } from './prospectScore';
+import { onPlatform } from '../request/prospects';
 
 const TOP_DOMAINS = 10;
 
@@ -21,8 +23,11 @@ export class ItemWriter {
 	/** Only New: the rows waiting for the store. */
 	readonly newRows?: NewRows<Built>;
 	rows = 0;
+	/** Skip Platforms: rows left out here, when DataForSEO's own filter could not leave them out. */
+	skipped = 0;
 	private readonly top: string[] = [];
-	private readonly compactRows: CompactRow[] = [];
+	/** The compact answer's lines; Linking Pages add their pages before the answer is written. */
+	readonly compactRows: CompactRow[] = [];
 	private readonly plan: ColumnPlan;
 
 	constructor(
@@ -36,7 +41,13 @@ export class ItemWriter {
 		const countVaries =
 			(atLeast !== undefined && atLeast.minMatches < targets.length) ||
 			request.task.intersection_mode === 'partial';
-		this.plan = columnPlan(targets.length, columns, { countVaries, competitorsVary });
+		const { score, linkingPages } = request.prospects;
+		this.plan = columnPlan(targets.length, columns, {
+			countVaries,
+			competitorsVary,
+			score,
+			linkingPages,
+		});
 		if (onlyNewSet !== undefined)
 			this.newRows = new NewRows<Built>(onlyNewSet, request.wanted, (row, domain) =>
 				this.write(row, domain),
@@ -53,7 +64,12 @@ export class ItemWriter {
 
 	add(apiItems: readonly ApiItem[]): void {
 		this.rows += apiItems.length;
+		const { skipPlatforms } = this.request.prospects;
 		for (const item of apiItems) {
+			if (skipPlatforms.length > 0 && onPlatform(referringDomainOf(item), skipPlatforms)) {
+				this.skipped++;
+				continue;
+			}
 			if (this.newRows) {
 				this.newRows.add(referringDomainOf(item), this.build(item));
 				continue;
@@ -66,11 +82,16 @@ export class ItemWriter {
 	private build(item: ApiItem): Built {
 		const { outputFormat, targets, columns } = this.request;
 		if (outputFormat === 'summary') return null;
-		if (outputFormat === 'compact') return compactRow(item, targets.length);
+		if (outputFormat === 'compact') {
+			const row = compactRow(item, targets.length);
+			if (this.request.prospects.score) row.score = scoreOf(item, this.request);
+			return row;
+		}
 		const json: IDataObject =
 			outputFormat === 'raw'
 				? rawItem(item, targets, columns)
 				: flattenRow(item, targets, this.plan);
+		if (this.request.prospects.score) json.prospect_score = scoreOf(item, this.request);
 		// The tag lets rows be matched to the request that found them, e.g. in a shared Sheet.
 		const { tag } = this.request.task;
 		if (tag !== undefined) json.tag = tag;
@@ -84,6 +105,12 @@ export class ItemWriter {
 		if (row === null) return;
 		if (this.request.outputFormat === 'compact') this.compactRows.push(row as CompactRow);
 		else this.items.push(row as INodeExecutionData);
+	}
+
+	/** Sort by Prospect Score: the rows of this run only, highest first. */
+	sortByScore(): void {
+		byScore(this.items);
+		this.compactRows.sort((a, b) => (b.score ?? -1) - (a.score ?? -1));
 	}
 
 	/**

@@ -4,6 +4,7 @@ import { LOOPBACK } from '../api/baseUrl';
 import { uiPath } from '../fields';
 import type { IntersectionRequest } from '../request/task';
 import type { Execution } from '../run/execution';
+import { prospectSentences } from './prospectHint';
 import { asSentence, competitorColumnsText, notesText } from './sentences';
 
 /** Where the cost figures come from, by the credential's environment. */
@@ -113,7 +114,11 @@ export function buildHint(
 	if (retries > 0) parts.push(plural(retries, 'retry', 'retries'));
 	parts.push(costText(cost, report.source));
 	// What the person has, then what to do about a cut, then the rest worth knowing.
-	const sentences = [`${parts.join(', ')}.`, ...[...warnings].map(asSentence)];
+	const sentences = [
+		`${parts.join(', ')}.`,
+		...prospectSentences(report.requests, execution.stats),
+		...[...warnings].map(asSentence),
+	];
 	if (rateLimited > 0)
 		sentences.push(
 			`DataForSEO said ${rateLimited === 1 ? 'once' : `${n(rateLimited)} times`} that the rate limit was reached (the account's limits are shared by all its workflows); the node retried at a lower pace.`,

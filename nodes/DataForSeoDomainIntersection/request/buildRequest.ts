@@ -6,6 +6,7 @@ import { planAtLeast } from './atLeastPlan';
 import { resolveCriteria, type BuilderParameters } from './criteria';
 import { forEachCondition, targetIndexOf, type FilterExpression } from './filterGrammar';
 import { pickInputFields } from './inputFields';
+import { andFilter, platformFilter, readProspects } from './prospects';
 import { InputError } from './inputError';
 import { parseScalars, type Scalars } from './scalars';
 import { checkPagedOrder } from './sortOrder';
@@ -83,12 +84,20 @@ export function buildRequest(params: NodeParameters): IntersectionRequest {
 		targets: Object.fromEntries(targets.values.map((target, index) => [String(index + 1), target])),
 	};
 	if (excludes.values.length > 0) task.exclude_targets = excludes.values;
-	if (filters) task.filters = filters;
+	const atLeast = planAtLeast(scalars, targets.values.length, excludes.values.length);
+	const prospects = readProspects(params.options);
+	// The option is shown only under Only New: without its memory there is nothing "earlier".
+	prospects.reportWon &&= scalars.onlyNew;
+	const partial = scalars.intersectionMode === 'partial';
+	prospects.skipFilter = platformFilter(filters, prospects.skipPlatforms, partial);
+	// At Least adds it to each combination's call: renumbering would drop it where competitor 1 is out.
+	const sent =
+		prospects.skipFilter && !atLeast ? andFilter(filters, prospects.skipFilter) : filters;
+	if (sent) task.filters = sent;
 	if (orderBy && orderBy.length > 0) task.order_by = orderBy;
 	if (backlinksFilters) task.backlinks_filters = backlinksFilters;
 	Object.assign(task, optionsSent);
 
-	const atLeast = planAtLeast(scalars, targets.values.length, excludes.values.length);
 	const maxResults = scalars.maxResults === 0 ? Infinity : scalars.maxResults;
 	const wanted = params.returnAll ? maxResults : scalars.limit;
 	const readsOn = scalars.onlyNew && !params.returnAll;
@@ -108,6 +117,7 @@ export function buildRequest(params: NodeParameters): IntersectionRequest {
 		competitorsVary: params.competitorsVary ?? false,
 		atLeast,
 		onlyNew: scalars.onlyNew,
+		prospects,
 		resetSeen: scalars.resetSeen,
 		notes: [...targets.notes, ...excludes.notes, ...scalars.notes],
 		inputFields: pickInputFields(params.options.includeInputFields, params.input ?? {}),

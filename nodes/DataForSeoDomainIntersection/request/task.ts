@@ -1,4 +1,4 @@
-import type { FilterExpression } from './filterGrammar';
+import type { FilterCondition, FilterExpression } from './filterGrammar';
 
 /** The body of one DataForSEO task, as sent. Only fields the user set are present. */
 export interface DomainIntersectionTask {
@@ -44,6 +44,23 @@ export interface RunSettings {
 	maxCost?: number;
 }
 
+/** The prospect options of one item, read and checked. */
+export interface ProspectOptions {
+	/** A prospect_score column; also on when the rows are sorted by it. */
+	score: boolean;
+	sortByScore: boolean;
+	/** Platform domains to leave out (with their subdomains); empty when Skip Platforms is off. */
+	skipPlatforms: string[];
+	/**
+	 * The condition that has DataForSEO leave the platforms out, so they are not paid for; unset
+	 * when it can't (Partial mode). In At Least it is added to every combination's call as sent.
+	 */
+	skipFilter?: FilterCondition;
+	linkingPages: boolean;
+	/** Only New: also emit, once, earlier prospects that now link to one of Your Domains. */
+	reportWon: boolean;
+}
+
 /** Everything one input item asks for, validated. */
 export interface IntersectionRequest {
 	/** The task without `offset` and `limit`; the pager sets those per page. */
@@ -70,6 +87,8 @@ export interface IntersectionRequest {
 	/** For "at least K of N": the combinations of target numbers to call, largest first. */
 	atLeast?: { minMatches: number; subsets: number[][] };
 	onlyNew: boolean;
+	/** Prospect score, Skip Platforms, Linking Pages. */
+	prospects: ProspectOptions;
 	resetSeen: boolean;
 	settings: RunSettings;
 	/** How the node read what was typed, e.g. a homepage URL as a domain; shown in the run hint. */

@@ -1,5 +1,6 @@
 import { atLeastWarnings } from '../output/atLeastWarnings';
 import type { ItemWriter } from '../output/itemWriter';
+import { andFilter } from '../request/prospects';
 import type { IntersectionRequest } from '../request/task';
 import { AtLeastOrder } from './atLeast';
 import { AtLeastMerge } from './atLeastMerge';
@@ -30,7 +31,12 @@ export async function readAtLeast(
 	counters: Counters,
 	subsets: number[][],
 ): Promise<AtLeastSeries> {
-	const fetcher = execution.pageFetcher(request.settings, counters);
+	const plain = execution.pageFetcher(request.settings, counters);
+	const { skipFilter } = request.prospects;
+	// Each combination's targets are numbered from 1, so Skip Platforms' `1.target` holds in all.
+	const fetcher: typeof plain = skipFilter
+		? (task) => plain({ ...task, filters: andFilter(task.filters, skipFilter) })
+		: plain;
 	const order = new AtLeastOrder(request.task.order_by);
 	const window = request.settings.concurrency * 2;
 	const merge = new AtLeastMerge(

@@ -1,7 +1,7 @@
 import { CostGuard } from './cost';
 import type { FetchPage } from './pages';
 import type { ApiItem, ApiTask } from '../api/responseSchema';
-import type { DomainIntersectionTask, RunSettings } from '../request/task';
+import type { RunSettings } from '../request/task';
 import { Throttle } from '../api/throttle';
 import { sendWithRetries, type RetryPolicy } from '../api/retry';
 import type { Send } from '../api/sender';
@@ -23,6 +23,12 @@ export interface ExecutionStats {
 	fetched: number;
 	fresh: number;
 	cutBy: Set<'maxResults' | 'maxCost'>;
+	/** Skip Platforms: rows left out after they were fetched (Partial mode, or a filter missed). */
+	skipped: number;
+	/** Linking Pages: their own requests and cost, also counted in the totals above. */
+	linking: { requests: number; cost: number; rows: number };
+	/** Report Won Prospects: its own requests and cost (also in the totals), and rows reported. */
+	won: { requests: number; cost: number; rows: number };
 	/** How input was read, e.g. a homepage URL as its domain: worth knowing, not a problem. */
 	notes: Set<string>;
 	/** Sentences about anything that may make the result other than asked for. */
@@ -52,6 +58,9 @@ export class Execution {
 		fetched: 0,
 		fresh: 0,
 		cutBy: new Set(),
+		skipped: 0,
+		linking: { requests: 0, cost: 0, rows: 0 },
+		won: { requests: 0, cost: 0, rows: 0 },
 		notes: new Set(),
 		warnings: new Set(),
 	};
@@ -106,10 +115,25 @@ export class Execution {
 		};
 	}
 
+	/**
+	 * One call to another endpoint (Linking Pages' backlinks/live) under the same throttle, retries,
+	 * Stop and first-failure rule; `counters` gets its requests, and the cost is added by the caller.
+	 */
+	async call(
+		settings: RunSettings,
+		counters: { requests: number; cost: number },
+		request: { path: string; task: object; checkItems: RetryPolicy['checkItems'] },
+	): Promise<ApiTask> {
+		const sent = this.sendPage(settings, counters, request.task, request);
+		sent.catch((error: unknown) => this.failFast && this.fail(error));
+		return sent;
+	}
+
 	private sendPage(
 		settings: RunSettings,
 		counters: { requests: number; cost: number },
-		task: DomainIntersectionTask,
+		task: object,
+		endpoint?: { path: string; checkItems: RetryPolicy['checkItems'] },
 	): Promise<ApiTask> {
 		const policy: RetryPolicy = {
 			maxRetries: settings.maxRetries,
@@ -118,12 +142,13 @@ export class Execution {
 			throttle: this.throttle,
 			signal: this.signal,
 			onRateLimited: () => this.stats.rateLimited++,
+			checkItems: endpoint?.checkItems,
 			onAttempt: (attempt) => {
 				this.stats.requests++;
 				counters.requests++;
 				if (attempt > 0) this.stats.retries++;
 			},
 		};
-		return sendWithRetries(this.send, policy, 'POST', LIVE_PATH, [task]);
+		return sendWithRetries(this.send, policy, 'POST', endpoint?.path ?? LIVE_PATH, [task]);
 	}
 }

@@ -78,6 +78,7 @@ export async function readOnlyNew(
 	const finish = () => {
 		const warnings = record(execution, run, outcome, writer.emitted);
 		execution.stats.rows += writer.emitted;
+		execution.stats.skipped += writer.skipped;
 		execution.stats.total += outcome.total ?? 0;
 		execution.stats.fetched += writer.rows;
 		execution.stats.fresh += writer.emitted;

@@ -50,6 +50,16 @@ export async function settleOnlyNew(
 	execution: Execution,
 	store: SeenStore,
 	waiting: readonly Waiting[],
+	/**
+	 * Work on an item's final rows (Linking Pages). If it throws, everything recorded is taken
+	 * out; if it gives other items instead (Continue On Fail), that item's entries are.
+	 */
+	finishing?: (
+		itemIndex: number,
+		items: INodeExecutionData[],
+		/** Entries the work wrote itself (Report Won Prospects), taken out with the item's. */
+		record: (entries: readonly string[]) => void,
+	) => Promise<INodeExecutionData[] | undefined>,
 ): Promise<Map<number, INodeExecutionData[]>> {
 	const { signal } = execution;
 	const states: State[] = [...waiting]
@@ -90,13 +100,29 @@ export async function settleOnlyNew(
 			if (failed) throw failed.reason;
 		}
 		stopped();
+		for (const state of states)
+			if (!outputs.has(state.itemIndex)) outputs.set(state.itemIndex, state.series.finish());
+		if (finishing)
+			await Promise.all(
+				states.map(async (state) => {
+					const instead = await finishing(
+						state.itemIndex,
+						outputs.get(state.itemIndex) ?? [],
+						(entries) => state.recorded.push(...entries),
+					);
+					if (!instead) return;
+					await store.forget(state.recorded);
+					state.recorded = [];
+					outputs.set(state.itemIndex, instead);
+				}),
+			);
+		stopped();
 	} catch (error) {
 		await undo(states);
-		if (signal?.aborted) throw stoppedError(fn);
+		// The abort also fires on a failure, which is what the user must see.
+		if (execution.abort.stopped) throw stoppedError(fn);
 		throw toNodeError(fn, error, 0);
 	}
-	for (const state of states)
-		if (!outputs.has(state.itemIndex)) outputs.set(state.itemIndex, state.series.finish());
 	return outputs;
 }
 

@@ -5,6 +5,7 @@ import { compactRowCap } from '../output/compact';
 import type { IntersectionRequest } from '../request/task';
 import { readAtLeast } from './atLeastSeries';
 import type { Execution } from './execution';
+import { addCompactLinkingPages } from './linkingPages';
 import { readPages } from './pages';
 import { readOnlyNew, type OnlyNewSeries } from './onlyNewSeries';
 import { record, seriesItems, type Counters } from './seriesOutput';
@@ -71,6 +72,7 @@ export async function runSeries(
 	const finish = () => {
 		const { total, warnings } = atLeast?.done() ?? (plain as NonNullable<typeof plain>);
 		execution.stats.rows += writer.emitted;
+		execution.stats.skipped += writer.skipped;
 		execution.stats.total += total ?? 0;
 		if (writer.newRows) {
 			execution.stats.fetched += writer.rows;
@@ -78,7 +80,11 @@ export async function runSeries(
 		}
 		return seriesItems(run, writer, counters, { total, warnings, asked });
 	};
-	if (!writer.newRows) return { items: finish() };
+	if (!writer.newRows) {
+		if (run.outputFormat === 'compact')
+			await addCompactLinkingPages(execution, run, writer.compactRows);
+		return { items: finish() };
+	}
 	// At Least under Only New reads further down its merged list while too few rows are new.
 	const more = atLeast as NonNullable<typeof atLeast>;
 	return {

@@ -31,6 +31,7 @@ export function seriesItems(
 	done: { total: number | null; warnings: string[]; asked?: number },
 ): INodeExecutionData[] {
 	const { total, warnings, asked } = done;
+	if (run.prospects.sortByScore) writer.sortByScore();
 	if (run.outputFormat === 'summary')
 		return [writer.summaryItem(total, counters.requests, counters.cost)];
 	if (run.outputFormat === 'compact')

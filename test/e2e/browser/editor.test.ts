@@ -307,6 +307,9 @@ run(`the node in n8n ${VERSION}'s editor (Chromium)`, () => {
 		expect(options).toEqual([
 			'Match Mode',
 			'Only New Since Last Run',
+			'Prospect Score',
+			'Skip Platforms',
+			'Linking Pages',
 			'Max Cost (USD)',
 			'Backlinks Status',
 			'Include Subdomains',
