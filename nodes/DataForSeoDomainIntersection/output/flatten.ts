@@ -35,19 +35,6 @@ export const MAP_FIELDS = [
 export type FlatValue = string | number | boolean | null;
 export type FlatRow = Record<string, FlatValue>;
 
-function scalar(value: unknown): FlatValue {
-	if (value === undefined || value === null) return null;
-	if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean')
-		return value;
-	return JSON.stringify(value);
-}
-
-/** Compact JSON text of a breakdown, e.g. {"com":87}; DataForSEO's empty key stays as it is. */
-function mapText(value: unknown): FlatValue {
-	if (value === undefined || value === null) return null;
-	return typeof value === 'string' ? value : JSON.stringify(value);
-}
-
 /** The referring domain: every per-target entry names it; take the first one present. */
 export function referringDomainOf(item: ApiItem): string | null {
 	for (const key in item.domain_intersection) {
@@ -97,12 +84,23 @@ interface Cell {
 	map: boolean;
 }
 
+/** One competitor's cells: its entry is looked up once per row, then read field by field. */
+interface Competitor {
+	/** The competitor's key in `domain_intersection`: its position, from 1. */
+	key: string;
+	columns: string[];
+	fields: string[];
+	/** Per cell: a breakdown, written as JSON text. */
+	maps: boolean[];
+}
+
 /** One run's columns, built once per competitor count, column set and shape. */
 export interface ColumnPlan {
 	/** The column holding each competitor's domain; empty when the row has none. */
 	competitorColumns: string[];
 	hasCount: boolean;
-	cells: Cell[];
+	/** The cells to fill, by competitor; only those of the column set, so Key Metrics reads no more. */
+	competitors: Competitor[];
 	/**
 	 * A row with every column in place. Adding ~46 (or, for 20 competitors, 442) computed keys one
 	 * by one turns a row into a slow dictionary object; copying a finished template keeps rows
@@ -116,12 +114,29 @@ function cell(word: string, index: number, field: string): Cell {
 	return { column: `${word}${index + 1}_${field}`, index, field, map };
 }
 
+function byCompetitor(cells: readonly Cell[]): Competitor[] {
+	const competitors: Competitor[] = [];
+	for (const { column, index, field, map } of cells) {
+		const competitor = (competitors[index] ??= {
+			key: String(index + 1),
+			columns: [],
+			fields: [],
+			maps: [],
+		});
+		competitor.columns.push(column);
+		competitor.fields.push(field);
+		competitor.maps.push(map);
+	}
+	// A competitor without cells (none of its columns in the set) leaves a hole: drop it.
+	return competitors.filter(Boolean);
+}
+
 function plan(keys: string[], competitorColumns: string[], cells: Cell[]): ColumnPlan {
 	const template = Object.fromEntries(keys.map((key) => [key, null])) as FlatRow;
 	return {
 		competitorColumns: competitorColumns.filter((column) => column in template),
 		hasCount: 'intersections_count' in template,
-		cells,
+		competitors: byCompetitor(cells),
 		template,
 	};
 }
@@ -197,8 +212,8 @@ export function flatColumns(
  */
 export function flattenRow(item: ApiItem, targets: readonly string[], plan: ColumnPlan): FlatRow {
 	const perTarget = item.domain_intersection;
-	const { competitorColumns, cells, template } = plan;
-	const row: FlatRow = { ...template };
+	const { competitorColumns, competitors } = plan;
+	const row: FlatRow = { ...plan.template };
 	row.referring_domain = referringDomainOf(item);
 	if (plan.hasCount) {
 		let present = 0;
@@ -207,12 +222,18 @@ export function flattenRow(item: ApiItem, targets: readonly string[], plan: Colu
 	}
 	for (let index = 0; index < competitorColumns.length; index++)
 		row[competitorColumns[index]] = targets[index];
-	const data: Array<Record<string, unknown>> = [];
-	for (let index = 0; index < targets.length; index++)
-		data.push((perTarget[String(index + 1)] ?? {}) as Record<string, unknown>);
-	for (const { column, index, field, map } of cells) {
-		const value = data[index][field];
-		row[column] = map ? mapText(value) : scalar(value);
+	for (let c = 0; c < competitors.length; c++) {
+		const { key, columns, fields, maps } = competitors[c];
+		const entry = perTarget[key] as Record<string, unknown> | null | undefined;
+		// A competitor the site does not link to: its cells keep the template's null.
+		if (!entry) continue;
+		for (let f = 0; f < fields.length; f++) {
+			const value = entry[fields[f]];
+			if (value === undefined || value === null) continue;
+			if (maps[f]) row[columns[f]] = typeof value === 'string' ? value : JSON.stringify(value);
+			else
+				row[columns[f]] = typeof value === 'object' ? JSON.stringify(value) : (value as FlatValue);
+		}
 	}
 	return row;
 }
