@@ -4,12 +4,19 @@ import { compactAnswer, compactRow, type CompactFacts, type CompactRow } from '.
 import { columnPlan, flattenRow, rawItem, referringDomainOf, type ColumnPlan } from './flatten';
 import type { IntersectionRequest } from '../request/task';
 import type { ApiItem } from '../api/responseSchema';
+import { ROWS_PER_CHECK, type Turns } from '../api/turns';
 import { NewRows } from './newRows';
 
 const TOP_DOMAINS = 10;
 
 /** One row as it will be written out: an n8n item, a compact row, or nothing (summary). */
 type Built = INodeExecutionData | CompactRow | null;
+
+/** A row built as its page arrived, waiting for its page's turn in the API's order. */
+export interface PreparedRow {
+	domain: string | null;
+	row: Built;
+}
 
 /**
  * Turns API items into output items as pages arrive (so raw pages are not kept), and counts for
@@ -60,6 +67,34 @@ export class ItemWriter {
 			}
 			if (this.full) return;
 			this.write(this.build(item), referringDomainOf(item));
+		}
+	}
+
+	/**
+	 * Builds a page's rows as soon as it arrives, so the API's parsed page (for 20 competitors,
+	 * tens of MB) can be collected at once instead of waiting for earlier pages; hands the event
+	 * loop back between slices of rows.
+	 */
+	async prepare(apiItems: readonly ApiItem[], turns: Turns): Promise<PreparedRow[]> {
+		const prepared: PreparedRow[] = new Array(apiItems.length);
+		for (let i = 0; i < apiItems.length; i++) {
+			if (i % ROWS_PER_CHECK === 0 && turns.due) await turns.slice();
+			const item = apiItems[i];
+			prepared[i] = { domain: referringDomainOf(item), row: this.build(item) };
+		}
+		return prepared;
+	}
+
+	/** Writes prepared rows, in order, as `add` writes API items. */
+	addPrepared(rows: readonly PreparedRow[]): void {
+		this.rows += rows.length;
+		for (const { domain, row } of rows) {
+			if (this.newRows) {
+				this.newRows.add(domain, row);
+				continue;
+			}
+			if (this.full) return;
+			this.write(row, domain);
 		}
 	}
 

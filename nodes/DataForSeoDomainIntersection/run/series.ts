@@ -6,6 +6,7 @@ import type { IntersectionRequest } from '../request/task';
 import { readAtLeast } from './atLeastSeries';
 import type { Execution } from './execution';
 import { readPages } from './pages';
+import { PREPARED, preparedPages } from './prepared';
 import { readOnlyNew, type OnlyNewSeries } from './onlyNewSeries';
 import { record, seriesItems, type Counters } from './seriesOutput';
 
@@ -23,10 +24,12 @@ async function readAll(
 	counters: Counters,
 ) {
 	const fetcher = execution.pageFetcher(request.settings, counters);
-	const outcome = await readPages(request, fetcher, (page) => writer.add(page), {
+	const pages = preparedPages(fetcher, writer, execution.turns);
+	const outcome = await readPages(request, pages, (rows) => writer.addPrepared(rows), {
 		window: request.settings.concurrency * 2,
 		costGuard: execution.costGuard,
 		enough: () => writer.full,
+		...PREPARED,
 	});
 	const warnings = record(execution, request, outcome, writer.emitted);
 	return { total: outcome.total, warnings };
