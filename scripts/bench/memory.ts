@@ -7,7 +7,7 @@ import type { INodeParameters } from 'n8n-workflow';
 import { intersect, type LinkGraph } from '../../test/simulator';
 import { fnv1a } from '../../test/simulator/hash';
 import { hostPopularity } from '../../test/simulator/targets';
-import { parseCost } from './parseCost';
+import { parseCost, type ParseCost } from './parseCost';
 import { sentTask } from './returnAll';
 import { ROOT, type SimProcess } from './simProcess';
 
@@ -112,13 +112,13 @@ export async function memoryRun(
 	await sim.reset();
 	const report = await runChild(sim.url, memoryCase);
 	const problems = report.error ? [`run failed: ${report.error}`] : [];
-	let parseMs: number | undefined;
+	let parse: ParseCost | undefined;
 	if (!report.error) {
 		const task = await sentTask(sim);
 		const expected = intersect(graph, task).map((row) => row.referringDomain);
 		if (report.rows !== expected.length || report.digest !== digestOf(expected))
 			problems.push(`${report.rows} rows, not the ${expected.length} expected in order`);
-		if (measureParse) parseMs = await parseCost(sim, task, expected.length);
+		if (measureParse) parse = await parseCost(sim, task, expected.length);
 	}
-	return { report, problems, parseMs };
+	return { report, problems, parse };
 }

@@ -29,27 +29,36 @@ export async function pageText(sim: SimProcess, task: Record<string, unknown>, o
 	return response.text();
 }
 
+export interface ParseCost {
+	/** Summed CPU over all pages. */
+	ms: number;
+	/** The slowest single page: the shortest block any parser of whole answers can achieve. */
+	pageMaxMs: number;
+}
+
 /**
- * Summed CPU of JSON.parse over every page of `total` rows (median of 3 per page). One page at
- * a time, so 20 competitors' ~0.5 GB of text is never held at once.
+ * CPU of JSON.parse over every page of `total` rows (median of 3 per page). One page at a time,
+ * so 20 competitors' ~0.5 GB of text is never held at once.
  */
 export async function parseCost(
 	sim: SimProcess,
 	task: Record<string, unknown>,
 	total: number,
 	latencyMs = 300,
-): Promise<number> {
+): Promise<ParseCost> {
 	await sim.setLatency(0);
 	let sum = 0;
+	let pageMaxMs = 0;
 	try {
 		for (let offset = 0; offset < total; offset += PAGE) {
 			const text = await pageText(sim, task, offset);
 			const times: number[] = [];
 			for (let rep = 0; rep < REPEATS; rep++) times.push(cpuOf(() => JSON.parse(text)));
 			sum += median(times);
+			pageMaxMs = Math.max(pageMaxMs, median(times));
 		}
 	} finally {
 		await sim.setLatency(latencyMs);
 	}
-	return sum;
+	return { ms: sum, pageMaxMs };
 }

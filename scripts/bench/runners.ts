@@ -7,6 +7,7 @@ import { floorRun } from './floor';
 import { ITEMS, ITEMS_CONCURRENCY, itemsInput, itemsParameters, manyItemsRun } from './manyItems';
 import { memoryRun, twentyTargets, type MemoryCase } from './memory';
 import { median, pagedBound, roundsBound } from './model';
+import type { ParseCost } from './parseCost';
 import { timeNode } from './nodeRun';
 import { onlyNewBlocking, onlyNewPaid } from './onlyNew';
 import type { OnlyNewResults } from './onlyNewSection';
@@ -178,15 +179,21 @@ export async function memory(sim: SimProcess, graph: LinkGraph): Promise<MemoryR
 	];
 	const only = process.env.BENCH_CASE;
 	// The cases of one competitor set send the same task: its JSON.parse is measured once.
-	const parsed = new Map<number, number | undefined>();
+	const parsed = new Map<number, ParseCost | undefined>();
 	for (const memoryCase of cases.filter((c) => !only || c.label.includes(only))) {
 		step(`Memory: ${memoryCase.label}, in a fresh process`);
 		const known = parsed.get(memoryCase.targets);
 		const run = await memoryRun(sim, graph, memoryCase, known === undefined);
-		const parseMs = run.parseMs ?? known;
-		parsed.set(memoryCase.targets, parseMs);
+		const parse = run.parse ?? known;
+		parsed.set(memoryCase.targets, parse);
 		note(`Memory ${memoryCase.label}`, run.problems);
-		rows.push({ memoryCase, report: run.report, parseMs, ok: run.problems.length === 0 });
+		rows.push({
+			memoryCase,
+			report: run.report,
+			parseMs: parse?.ms,
+			pageParseMs: parse?.pageMaxMs,
+			ok: run.problems.length === 0,
+		});
 	}
 	return rows;
 }

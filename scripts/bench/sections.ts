@@ -109,6 +109,8 @@ export interface MemoryRow {
 	report: MemoryReport;
 	/** CPU of JSON.parse over the same answer bytes; undefined when the run failed. */
 	parseMs?: number;
+	/** The slowest single page's JSON.parse. */
+	pageParseMs?: number;
 	ok: boolean;
 }
 
@@ -135,6 +137,7 @@ export function memoryTable(rows: readonly MemoryRow[]): string {
 			'JSON.parse of the same bytes',
 			`node CPU / JSON.parse (goal ≤ ${ratio(CPU_GOAL)})`,
 			`longest event-loop block (goal ≤ ${BLOCK_GOAL_MS} ms)`,
+			'slowest JSON.parse of one page',
 			'rows once, in order',
 		],
 		rows.map((row) => {
@@ -155,6 +158,7 @@ export function memoryTable(rows: readonly MemoryRow[]): string {
 				parseMs === undefined ? '–' : ms(parseMs),
 				cpu === undefined ? '–' : `${ratio(cpu)} (${met(cpu <= CPU_GOAL)})`,
 				`${ms(report.longestBlockMs)} (${met(report.longestBlockMs <= BLOCK_GOAL_MS)})`,
+				row.pageParseMs === undefined ? '–' : ms(row.pageParseMs),
 				ok ? 'yes' : '**NO**',
 			];
 		}),
