@@ -18,6 +18,8 @@ export const ROWS_PER_CHECK = 64;
  */
 export class Turns {
 	private since = Date.now();
+	/** Slices started so far: tells a waiter whether another one took this turn before it. */
+	private started = 0;
 
 	get due(): boolean {
 		return Date.now() - this.since >= SLICE_MS;
@@ -26,13 +28,16 @@ export class Turns {
 	/**
 	 * Resolves in a later turn of the event loop with a slice to use. Waiters whose timers fire in
 	 * the same turn would otherwise run back to back: only the first starts a slice, the others
-	 * find it used and wait for the next turn.
+	 * find it taken and, once it is used up, wait for the next turn.
 	 */
 	async slice(): Promise<void> {
 		while (this.due) {
-			const asked = Date.now();
+			const seen = this.started;
 			await sleep(0);
-			if (this.since <= asked) this.since = Date.now();
+			if (this.started === seen) {
+				this.started++;
+				this.since = Date.now();
+			}
 		}
 	}
 }
