@@ -7,6 +7,7 @@ import type {
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { resolveBaseUrl } from './api/baseUrl';
+import { Turns } from './api/turns';
 import { CREDENTIAL_TYPE, n8nSender } from './api/sender';
 import { properties } from './description';
 import { LATEST_VERSION, NODE_VERSIONS } from './fields';
@@ -83,10 +84,13 @@ export class DataForSeoDomainIntersection implements INodeType {
 		}
 		// n8n's cancel signal (Stop); older n8n versions may not have it.
 		const signal = this.getExecutionCancelSignal?.();
+		// One set of turns for the answers' parsing and the rows' building.
+		const turns = new Turns();
 		const execution = new Execution(
-			n8nSender(this, baseUrl, first.settings.timeout, signal),
+			n8nSender(this, baseUrl, first.settings.timeout, signal, turns),
 			first.settings,
 			signal,
+			turns,
 		);
 		const valid = requests.filter((r): r is IntersectionRequest => !(r instanceof Error));
 		for (const request of valid) request.notes.forEach((note) => execution.stats.notes.add(note));

@@ -59,6 +59,7 @@ export async function flattenBench(
 	total: number,
 	latencyMs: number,
 ): Promise<FlattenResult> {
+	console.log('» Flattening vs JSON.parse');
 	await sim.setLatency(0);
 	const pages = await fetchPages(sim, task, total).finally(() => sim.setLatency(latencyMs));
 	const targets = Object.values(task.targets as Record<string, string>);

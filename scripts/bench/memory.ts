@@ -7,6 +7,7 @@ import type { INodeParameters } from 'n8n-workflow';
 import { intersect, type LinkGraph } from '../../test/simulator';
 import { fnv1a } from '../../test/simulator/hash';
 import { hostPopularity } from '../../test/simulator/targets';
+import { parseCost, type ParseCost } from './parseCost';
 import { sentTask } from './returnAll';
 import { ROOT, type SimProcess } from './simProcess';
 
@@ -22,6 +23,8 @@ export interface MemoryReport {
 	peakRssMb: number;
 	/** Heap after the run and a forced GC, with the output items still referenced. */
 	heldHeapMb: number;
+	/** The longest the event loop was blocked during the run (monitorEventLoopDelay). */
+	longestBlockMs: number;
 	error?: string;
 }
 
@@ -29,30 +32,46 @@ export interface MemoryCase {
 	label: string;
 	targets: number;
 	parameters: INodeParameters;
+	/** The node's typeVersion; 1 (0.1.0's columns) unless set. */
+	version?: number;
 }
 
 export const digestOf = (domains: readonly unknown[]): string =>
 	createHash('sha1').update(domains.join('\n')).digest('hex');
+
+/** The 20 most popular of many made-up names: the simulator's largest 20-target intersection. */
+function twentyNames(): string[] {
+	return Array.from({ length: 5000 }, (_, i) => `competitor${i + 1}.com`)
+		.map((name) => ({ name, popularity: hostPopularity(fnv1a(name)) }))
+		.sort((a, b) => b.popularity - a.popularity)
+		.slice(0, 20)
+		.map(({ name }) => name);
+}
+
+export type TwentyColumns = 'key' | 'all' | 'legacy';
+
+const COLUMN_LABELS: Record<TwentyColumns, string> = {
+	key: 'Key Metrics (default)',
+	all: 'All Metrics',
+	legacy: 'version 1 columns (all metrics)',
+};
 
 /**
  * DataForSEO's maximum of 20 targets. The simulator links each domain to a target with the
  * target's "popularity", so the 20 most popular of many made-up names give the largest
  * intersection; Backlinks Status "all" keeps lost links in, which lifts it to about 34,000 rows.
  */
-export function twentyTargets(concurrency: number): MemoryCase {
-	const names = Array.from({ length: 5000 }, (_, i) => `competitor${i + 1}.com`)
-		.map((name) => ({ name, popularity: hostPopularity(fnv1a(name)) }))
-		.sort((a, b) => b.popularity - a.popularity)
-		.slice(0, 20)
-		.map(({ name }) => name);
+export function twentyTargets(concurrency: number, columns: TwentyColumns = 'legacy'): MemoryCase {
 	return {
-		label: '20 targets, status all',
+		label: `20 targets, status all, ${COLUMN_LABELS[columns]}`,
 		targets: 20,
+		version: columns === 'legacy' ? 1 : 2,
 		parameters: {
-			targets: names.join(', '),
+			targets: twentyNames().join(', '),
 			excludeTargets: '',
 			returnAll: true,
 			maxResults: 0,
+			...(columns === 'legacy' ? {} : { columns }),
 			options: {
 				includeSubdomains: false,
 				excludeInternalBacklinks: true,
@@ -63,11 +82,12 @@ export function twentyTargets(concurrency: number): MemoryCase {
 	};
 }
 
-function runChild(url: string, parameters: INodeParameters): Promise<MemoryReport> {
+function runChild(url: string, memoryCase: MemoryCase): Promise<MemoryReport> {
 	const file = join(ROOT, 'scripts', 'bench', 'memoryChild.ts');
+	const { parameters, version } = memoryCase;
 	const child = spawn(process.execPath, ['--expose-gc', '--import', 'tsx', file], {
 		cwd: ROOT,
-		env: { ...process.env, BENCH_MEMORY_CASE: JSON.stringify({ url, parameters }) },
+		env: { ...process.env, BENCH_MEMORY_CASE: JSON.stringify({ url, parameters, version }) },
 		stdio: ['ignore', 'pipe', 'inherit'],
 	});
 	let output = '';
@@ -83,14 +103,22 @@ function runChild(url: string, parameters: INodeParameters): Promise<MemoryRepor
 }
 
 /** Runs one case; `problems` is empty when every row came once, in the API's order. */
-export async function memoryRun(sim: SimProcess, graph: LinkGraph, memoryCase: MemoryCase) {
+export async function memoryRun(
+	sim: SimProcess,
+	graph: LinkGraph,
+	memoryCase: MemoryCase,
+	measureParse = true,
+) {
 	await sim.reset();
-	const report = await runChild(sim.url, memoryCase.parameters);
+	const report = await runChild(sim.url, memoryCase);
 	const problems = report.error ? [`run failed: ${report.error}`] : [];
+	let parse: ParseCost | undefined;
 	if (!report.error) {
-		const expected = intersect(graph, await sentTask(sim)).map((row) => row.referringDomain);
+		const task = await sentTask(sim);
+		const expected = intersect(graph, task).map((row) => row.referringDomain);
 		if (report.rows !== expected.length || report.digest !== digestOf(expected))
 			problems.push(`${report.rows} rows, not the ${expected.length} expected in order`);
+		if (measureParse) parse = await parseCost(sim, task, expected.length);
 	}
-	return { report, problems };
+	return { report, problems, parse };
 }

@@ -5,6 +5,8 @@ import { count, mb, met, ms, ratio, table } from './report';
 
 export const GOAL = 1.15;
 export const ISSUE_GOAL = 1.5;
+/** Issue 22: Return All of 2 competitors at C = 10 through n8n-core. */
+export const C10_GOAL = 1.3;
 
 export interface TimingRow {
 	label: string;
@@ -102,9 +104,25 @@ export function flattenTable(result: FlattenResult): string {
 	);
 }
 
-export function memoryTable(
-	rows: readonly { memoryCase: MemoryCase; report: MemoryReport; ok: boolean }[],
-): string {
+export interface MemoryRow {
+	memoryCase: MemoryCase;
+	report: MemoryReport;
+	/** CPU of JSON.parse over the same answer bytes; undefined when the run failed. */
+	parseMs?: number;
+	/** The slowest single page's JSON.parse. */
+	pageParseMs?: number;
+	ok: boolean;
+}
+
+/** Issue 22's goals for 20 competitors: node CPU / JSON.parse, heap per 1,000 rows, one block. */
+export const CPU_GOAL = 3;
+export const HEAP_GOAL_MB = 4;
+export const BLOCK_GOAL_MS = 200;
+
+export const growthPer1000 = ({ report }: MemoryRow): number =>
+	((report.peakHeapMb - report.baseHeapMb) / report.rows) * 1000;
+
+export function memoryTable(rows: readonly MemoryRow[]): string {
 	return table(
 		[
 			'case',
@@ -113,13 +131,20 @@ export function memoryTable(
 			'peak heap',
 			'peak RSS',
 			'heap growth',
-			'growth per 1,000 rows',
+			`growth per 1,000 rows (goal ≤ ${HEAP_GOAL_MB} MB)`,
 			'held after GC (output)',
 			'wall (node CPU)',
+			'JSON.parse of the same bytes',
+			`node CPU / JSON.parse (goal ≤ ${ratio(CPU_GOAL)})`,
+			`longest event-loop block (goal ≤ ${BLOCK_GOAL_MS} ms)`,
+			'slowest JSON.parse of one page',
 			'rows once, in order',
 		],
-		rows.map(({ memoryCase, report, ok }) => {
+		rows.map((row) => {
+			const { memoryCase, report, parseMs, ok } = row;
 			const growth = report.peakHeapMb - report.baseHeapMb;
+			const perThousand = growthPer1000(row);
+			const cpu = parseMs === undefined ? undefined : report.cpuMs / parseMs;
 			return [
 				memoryCase.label,
 				count(report.rows),
@@ -127,9 +152,13 @@ export function memoryTable(
 				mb(report.peakHeapMb),
 				mb(report.peakRssMb),
 				mb(growth),
-				`${((growth / report.rows) * 1000).toFixed(1)} MB`,
+				`${perThousand.toFixed(1)} MB (${met(perThousand <= HEAP_GOAL_MB)})`,
 				mb(report.heldHeapMb - report.baseHeapMb),
 				`${ms(report.ms)} (${ms(report.cpuMs)})`,
+				parseMs === undefined ? '–' : ms(parseMs),
+				cpu === undefined ? '–' : `${ratio(cpu)} (${met(cpu <= CPU_GOAL)})`,
+				`${ms(report.longestBlockMs)} (${met(report.longestBlockMs <= BLOCK_GOAL_MS)})`,
+				row.pageParseMs === undefined ? '–' : ms(row.pageParseMs),
 				ok ? 'yes' : '**NO**',
 			];
 		}),

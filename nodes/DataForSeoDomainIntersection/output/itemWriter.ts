@@ -4,6 +4,7 @@ import { compactAnswer, compactRow, type CompactFacts, type CompactRow } from '.
 import { columnPlan, flattenRow, rawItem, referringDomainOf, type ColumnPlan } from './flatten';
 import type { IntersectionRequest } from '../request/task';
 import type { ApiItem } from '../api/responseSchema';
+import { ROWS_PER_CHECK, type Turns } from '../api/turns';
 import { NewRows } from './newRows';
 import { byScore, scoreOf } from './prospectScore';
 import { onPlatform } from '../request/prospects';
@@ -12,6 +13,14 @@ const TOP_DOMAINS = 10;
 
 /** One row as it will be written out: an n8n item, a compact row, or nothing (summary). */
 type Built = INodeExecutionData | CompactRow | null;
+
+/** A row built as its page arrived, waiting for its page's turn in the API's order. */
+export interface PreparedRow {
+	domain: string | null;
+	row: Built;
+	/** Skip Platforms: left out, so not built. */
+	skip?: boolean;
+}
 
 /**
  * Turns API items into output items as pages arrive (so raw pages are not kept), and counts for
@@ -62,11 +71,16 @@ export class ItemWriter {
 		return this.emitted >= this.request.wanted;
 	}
 
+	/** Skip Platforms, where DataForSEO's own filter could not leave the row out. */
+	private onPlatform(domain: string | null): boolean {
+		const { skipPlatforms } = this.request.prospects;
+		return skipPlatforms.length > 0 && onPlatform(domain, skipPlatforms);
+	}
+
 	add(apiItems: readonly ApiItem[]): void {
 		this.rows += apiItems.length;
-		const { skipPlatforms } = this.request.prospects;
 		for (const item of apiItems) {
-			if (skipPlatforms.length > 0 && onPlatform(referringDomainOf(item), skipPlatforms)) {
+			if (this.onPlatform(referringDomainOf(item))) {
 				this.skipped++;
 				continue;
 			}
@@ -76,6 +90,41 @@ export class ItemWriter {
 			}
 			if (this.full) return;
 			this.write(this.build(item), referringDomainOf(item));
+		}
+	}
+
+	/**
+	 * Builds a page's rows as soon as it arrives, so the API's parsed page (for 20 competitors,
+	 * tens of MB) can be collected at once instead of waiting for earlier pages; hands the event
+	 * loop back between slices of rows.
+	 */
+	async prepare(apiItems: readonly ApiItem[], turns: Turns): Promise<PreparedRow[]> {
+		const prepared: PreparedRow[] = new Array(apiItems.length);
+		for (let i = 0; i < apiItems.length; i++) {
+			if (i % ROWS_PER_CHECK === 0 && turns.due) await turns.slice();
+			const item = apiItems[i];
+			const domain = referringDomainOf(item);
+			prepared[i] = this.onPlatform(domain)
+				? { domain, row: null, skip: true }
+				: { domain, row: this.build(item) };
+		}
+		return prepared;
+	}
+
+	/** Writes prepared rows, in order, as `add` writes API items. */
+	addPrepared(rows: readonly PreparedRow[]): void {
+		this.rows += rows.length;
+		for (const { domain, row, skip } of rows) {
+			if (skip) {
+				this.skipped++;
+				continue;
+			}
+			if (this.newRows) {
+				this.newRows.add(domain, row);
+				continue;
+			}
+			if (this.full) return;
+			this.write(row, domain);
 		}
 	}
 

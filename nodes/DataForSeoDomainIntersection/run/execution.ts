@@ -6,6 +6,7 @@ import { Throttle } from '../api/throttle';
 import { sendWithRetries, type RetryPolicy } from '../api/retry';
 import type { Send } from '../api/sender';
 import { ExecutionAbort } from '../api/stop';
+import { Turns } from '../api/turns';
 
 export const LIVE_PATH = '/v3/backlinks/domain_intersection/live';
 
@@ -48,6 +49,8 @@ export class Execution {
 	readonly abort: ExecutionAbort;
 	readonly signal: AbortSignal;
 	readonly costGuard: CostGuard;
+	/** The event loop's turns, shared by all items' parsing and row building. */
+	readonly turns: Turns;
 	readonly stats: ExecutionStats = {
 		requests: 0,
 		retries: 0,
@@ -74,7 +77,9 @@ export class Execution {
 		private readonly send: Send,
 		readonly settings: RunSettings,
 		stopSignal?: AbortSignal,
+		turns = new Turns(),
 	) {
+		this.turns = turns;
 		this.abort = new ExecutionAbort(stopSignal);
 		this.signal = this.abort.signal;
 		this.throttle = new Throttle(settings.concurrency, settings.requestsPerMinute, this.signal);

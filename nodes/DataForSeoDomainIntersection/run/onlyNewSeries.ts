@@ -1,12 +1,13 @@
 import type { INodeExecutionData } from 'n8n-workflow';
 
 import { PAGE_SIZE } from '../api/limits';
-import type { ItemWriter } from '../output/itemWriter';
+import type { ItemWriter, PreparedRow } from '../output/itemWriter';
 import type { RowsInWaiting } from '../output/newRows';
 import type { IntersectionRequest } from '../request/task';
 import { estimateCost } from './cost';
 import type { Execution } from './execution';
 import { readPages, type PagingOutcome } from './pages';
+import { PREPARED, preparedPages } from './prepared';
 import { record, seriesItems, type Counters } from './seriesOutput';
 
 /** One item's series under Only New, between its first pages and n8n's answer. */
@@ -44,10 +45,19 @@ export async function readOnlyNew(
 	counters: Counters,
 	asked?: number,
 ): Promise<OnlyNewSeries> {
-	const fetcher = execution.pageFetcher(run.settings, counters);
-	const options = { window: run.settings.concurrency * 2, costGuard: execution.costGuard };
+	const fetcher = preparedPages(
+		execution.pageFetcher(run.settings, counters),
+		writer,
+		execution.turns,
+	);
+	const write = (rows: PreparedRow[]) => writer.addPrepared(rows);
+	const options = {
+		window: run.settings.concurrency * 2,
+		costGuard: execution.costGuard,
+		...PREPARED,
+	};
 	const first = { ...run, readLimit: Math.min(run.readLimit, run.wanted) };
-	const outcome = await readPages(first, fetcher, (page) => writer.add(page), options);
+	const outcome = await readPages(first, fetcher, write, options);
 	const start = run.offset ?? 0;
 	const end = outcome.total === null ? start : Math.min(outcome.total, start + run.readLimit);
 	let readTo = Math.min(end, start + first.readLimit);
@@ -60,8 +70,8 @@ export async function readOnlyNew(
 		const more = await readPages(
 			{ ...run, offset: readTo, readLimit: limit, cap: 'limit' },
 			fetcher,
-			(page) => writer.add(page),
-			{ window: 1, costGuard: execution.costGuard },
+			write,
+			{ ...options, window: 1 },
 		);
 		merge(outcome, more);
 		pageCost += estimateCost(limit);

@@ -5,12 +5,12 @@ import { stableOrder } from '../request/sortOrder';
 import type { DomainIntersectionTask, IntersectionRequest } from '../request/task';
 import { CostGuard, estimateCost } from './cost';
 
-export interface Page {
+export interface Page<T = ApiItem> {
 	total: number;
-	items: ApiItem[];
+	items: T[];
 }
 
-export type FetchPage = (task: DomainIntersectionTask) => Promise<Page>;
+export type FetchPage<T = ApiItem> = (task: DomainIntersectionTask) => Promise<Page<T>>;
 
 export interface PagingOutcome {
 	/** total_count from the first page, or null when nothing was fetched. */
@@ -41,14 +41,16 @@ export function pageTask(
 	return task;
 }
 
-type Settled = { ok: true; page: Page | null } | { ok: false; error: unknown };
+type Settled<T> = { ok: true; page: Page<T> | null } | { ok: false; error: unknown };
 
-export interface PagingOptions {
+export interface PagingOptions<T = ApiItem> {
 	/** Pages requested side by side after the first. */
 	window: number;
 	costGuard?: CostGuard;
 	/** Stops further pages once true, e.g. when Only New has found enough new domains. */
 	enough?: () => boolean;
+	/** The referring domain of an item, for de-duplication; API items' own by default. */
+	domainOf?: (item: T) => string | null;
 }
 
 /**
@@ -57,11 +59,16 @@ export interface PagingOptions {
  * requested `window` at a time; `emit` still sees them in order. Once Max Cost refuses a page,
  * no later page is bought, so what is emitted is always the first rows with no gap.
  */
-export async function readPages(
+export async function readPages<T = ApiItem>(
 	request: IntersectionRequest,
-	fetchPage: FetchPage,
-	emit: (items: ApiItem[]) => void | Promise<void>,
-	{ window, costGuard = new CostGuard(), enough = () => false }: PagingOptions,
+	fetchPage: FetchPage<T>,
+	emit: (items: T[]) => void | Promise<void>,
+	{
+		window,
+		costGuard = new CostGuard(),
+		enough = () => false,
+		domainOf = referringDomainOf as unknown as (item: T) => string | null,
+	}: PagingOptions<T>,
 ): Promise<PagingOutcome> {
 	const seen = new Set<string>();
 	const outcome: PagingOutcome = {
@@ -75,14 +82,14 @@ export async function readPages(
 	};
 	const start = request.offset ?? 0;
 
-	const accept = async (page: Page) => {
+	const accept = async (page: Page<T>) => {
 		outcome.pages++;
 		const { totals } = outcome;
 		outcome.totals = totals
 			? { min: Math.min(totals.min, page.total), max: Math.max(totals.max, page.total) }
 			: { min: page.total, max: page.total };
 		const fresh = page.items.filter((item) => {
-			const domain = referringDomainOf(item);
+			const domain = domainOf(item);
 			if (domain === null) return true;
 			if (seen.has(domain)) return false;
 			seen.add(domain);
@@ -92,7 +99,7 @@ export async function readPages(
 		await emit(fresh);
 	};
 	let refused = false;
-	const fetchGuarded = async (offset: number, limit: number): Promise<Page | null> => {
+	const fetchGuarded = async (offset: number, limit: number): Promise<Page<T> | null> => {
 		// A later, shorter page may still fit under the cap; buying it would leave a gap.
 		if (refused || !costGuard.tryReserve(limit)) {
 			refused = true;
@@ -121,21 +128,21 @@ export async function readPages(
 		estimateCost(firstLimit) +
 		offsets.reduce((sum, offset) => sum + estimateCost(Math.min(PAGE_SIZE, end - offset)), 0);
 
-	const pending: Array<Promise<Settled>> = [];
+	const pending: Array<Promise<Settled<T>>> = [];
 	let next = 0;
 	let stopped = false;
 	const launch = () => {
 		const offset = offsets[next++];
 		pending.push(
 			fetchGuarded(offset, Math.min(PAGE_SIZE, end - offset)).then(
-				(page): Settled => ({ ok: true, page }),
-				(error: unknown): Settled => ({ ok: false, error }),
+				(page): Settled<T> => ({ ok: true, page }),
+				(error: unknown): Settled<T> => ({ ok: false, error }),
 			),
 		);
 	};
 	const more = () => !stopped && next < offsets.length && !enough();
 	while (more() && pending.length < window) launch();
-	let failure: Settled | undefined;
+	let failure: Settled<T> | undefined;
 	while (pending.length > 0) {
 		const settled = await pending.shift()!;
 		if (!settled.ok) {

@@ -7,6 +7,7 @@ import { readAtLeast } from './atLeastSeries';
 import type { Execution } from './execution';
 import { addCompactLinkingPages } from './linkingPages';
 import { readPages } from './pages';
+import { PREPARED, preparedPages } from './prepared';
 import { readOnlyNew, type OnlyNewSeries } from './onlyNewSeries';
 import { record, seriesItems, type Counters } from './seriesOutput';
 
@@ -24,10 +25,12 @@ async function readAll(
 	counters: Counters,
 ) {
 	const fetcher = execution.pageFetcher(request.settings, counters);
-	const outcome = await readPages(request, fetcher, (page) => writer.add(page), {
+	const pages = preparedPages(fetcher, writer, execution.turns);
+	const outcome = await readPages(request, pages, (rows) => writer.addPrepared(rows), {
 		window: request.settings.concurrency * 2,
 		costGuard: execution.costGuard,
 		enough: () => writer.full,
+		...PREPARED,
 	});
 	const warnings = record(execution, request, outcome, writer.emitted);
 	return { total: outcome.total, warnings };
