@@ -24,6 +24,7 @@ import {
 import { memoryRun, twentyTargets } from './bench/memory';
 import { onlyNewBlocking, onlyNewPaid } from './bench/onlyNew';
 import { onlyNewSection, type OnlyNewResults } from './bench/onlyNewSection';
+import { prospectCostRun, prospectCostSection, prospectProblems } from './bench/prospectCost';
 import { median, pagedBound, roundsBound } from './bench/model';
 import { timeNode } from './bench/nodeRun';
 import { DOCS_TOTAL, docsParameters, returnAllRun, sentTask } from './bench/returnAll';
@@ -221,8 +222,20 @@ async function onlyNewAlone(): Promise<void> {
 	}
 }
 
+/** BENCH_ONLY=prospects: only the Linking Pages and won prospects counts, printed. */
+async function prospectsAlone(): Promise<void> {
+	const rows = await prospectCostRun();
+	console.log(`\n${prospectCostSection(rows)}`);
+	const found = prospectProblems(rows);
+	if (found.length > 0) {
+		console.error(found.join('\n'));
+		process.exitCode = 1;
+	}
+}
+
 async function main(): Promise<void> {
 	if (process.env.BENCH_ONLY === 'onlyNew') return onlyNewAlone();
+	if (process.env.BENCH_ONLY === 'prospects') return prospectsAlone();
 	const started = Date.now();
 	const loadAtStart = loadavg()[0];
 	for (const signal of ['SIGINT', 'SIGTERM'] as const)
@@ -248,6 +261,9 @@ async function main(): Promise<void> {
 		step('At Least: rows paid against rows delivered');
 		const atLeast = await atLeastCostRun();
 		note('At Least', atLeastProblems(atLeast));
+		step('Linking Pages and won prospects: extra calls and cost');
+		const prospects = await prospectCostRun();
+		note('Prospects', prospectProblems(prospects));
 		const text = renderDocument({
 			latencyMs: LATENCY_MS,
 			runs: RUNS,
@@ -262,6 +278,7 @@ async function main(): Promise<void> {
 			memoryConcurrency: MEMORY_CONCURRENCY,
 			engineMs,
 			atLeast,
+			prospects,
 			seconds: (Date.now() - started) / 1000,
 			load: { start: loadAtStart, end: loadavg()[0] },
 			problems,

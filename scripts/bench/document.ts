@@ -3,6 +3,7 @@ import { atLeastCostTable, GRAPH_SIZE, type AtLeastCostRow } from './atLeastCost
 import type { FlattenResult } from './flattenBench';
 import type { SharedAccountRun } from './sharedAccount';
 import { onlyNewSection, type OnlyNewResults } from './onlyNewSection';
+import { prospectCostSection, type ProspectCostRow } from './prospectCost';
 import { sharedAccountSection } from './sharedSection';
 import { count, machine, ms } from './report';
 import {
@@ -28,6 +29,7 @@ export interface BenchResults {
 	onlyNew: OnlyNewResults;
 	engineMs: number;
 	atLeast: AtLeastCostRow[];
+	prospects: ProspectCostRow[];
 	seconds: number;
 	load: { start: number; end: number };
 	problems: string[];
@@ -86,6 +88,8 @@ ${onlyNewSection(r.onlyNew)}
 Counts from the simulator's request log (${count(GRAPH_SIZE)} referring domains, so the combinations of fewer competitors come into play), priced at $0.02 a request plus $0.00003 a row. The last column checks the rows against the same options with Return All. Only New's 3rd run has the two earlier runs' domains in its memory.
 
 ${atLeastCostTable(r.atLeast)}
+
+${prospectCostSection(r.prospects)}
 
 ## Functional checks
 
