@@ -252,4 +252,23 @@ describe('Report Won Prospects when a run fails or is stopped', () => {
 		expect(domains(again)).toEqual(picks.filter((domain) => domain !== won[0].referring_domain));
 		expectWon(again[0], String(again[0].referring_domain));
 	});
+	it('with an invalid input item and Continue On Fail: that item is an error, the other reports its won', async () => {
+		const extra = {
+			...production(),
+			onError: 'continueRegularOutput' as const,
+			input: [{ competitors: 'moz.com, not a domain!' }, { competitors: 'moz.com, ahrefs.com' }],
+		};
+		const parameters = { targets: '={{ $json.competitors }}', limit: 5 };
+		const first = json(await run(parameters, extra));
+		expect(first.filter((row) => 'error' in row)).toHaveLength(1);
+		const domain = String(first.find((row) => row.status === 'new')?.referring_domain);
+		sim.reset();
+		sim.gainLink(domain, YOURS);
+		const second = json(await run(parameters, extra));
+		expect(second.filter((row) => 'error' in row)).toHaveLength(1);
+		expect(domains(byStatus(second, 'won'))).toEqual([domain]);
+		expect(byStatus(second, 'new')).toHaveLength(5);
+		// Nothing was sent for the invalid item: only the valid one's page and search.
+		expect(wonCalls()).toHaveLength(1);
+	});
 });
