@@ -6,6 +6,7 @@ import {
 	wonItem,
 	WON_NOTES,
 } from '../../../nodes/DataForSeoDomainIntersection/output/wonRows';
+import { checkInputFieldNames } from '../../../nodes/DataForSeoDomainIntersection/output/inputFields';
 import { buildRequest } from '../../../nodes/DataForSeoDomainIntersection/request/buildRequest';
 import {
 	WON_WINDOW,
@@ -78,6 +79,24 @@ describe('Report Won Prospects', () => {
 			won_linking_page: null,
 			won_note: WON_NOTES.maxCost,
 		});
+	});
+
+	it('refuses an input field named status or won_*, which would hide whether a row is new or won', () => {
+		const withInput = (reportWon: boolean, field: string) =>
+			buildRequest(
+				nodeParameters({
+					excludeTargets: 'mysite.com',
+					input: { [field]: 'x' },
+					options: { onlyNew: true, reportWon, includeInputFields: field },
+				}),
+			);
+		expect(() => checkInputFieldNames(withInput(true, 'status'))).toThrow(
+			/"status" is also a column of the node's output/,
+		);
+		expect(() => checkInputFieldNames(withInput(true, 'won_linking_page'))).toThrow(
+			/won_linking_page/,
+		);
+		expect(() => checkInputFieldNames(withInput(false, 'status'))).not.toThrow();
 	});
 
 	it('has its own figure in the hint', () => {
