@@ -6,7 +6,7 @@
  * reported, not failed. BENCH_RUNS (default 3) sets the runs per timing.
  *
  * BENCH_ONLY=memory,onlyNew (any of returnAll, items, shared, engine, flatten, atLeast, memory,
- * onlyNew, n8n) runs only those sections and prints them; BENCHMARKS.md is left as it is.
+ * onlyNew, prospects, n8n) runs only those sections and prints them; BENCHMARKS.md is left as it is.
  * BENCH_CASE=text keeps only the memory cases whose label contains it.
  */
 import { writeFileSync } from 'node:fs';
@@ -18,6 +18,7 @@ import { atLeastCostRun, atLeastCostTable, atLeastProblems } from './bench/atLea
 import { renderDocument } from './bench/document';
 import { flattenBench } from './bench/flattenBench';
 import { onlyNewSection } from './bench/onlyNewSection';
+import { prospectCostRun, prospectCostSection, prospectProblems } from './bench/prospectCost';
 import { realN8nRun, realN8nSection } from './bench/realN8n';
 import { DOCS_TOTAL } from './bench/returnAll';
 import {
@@ -48,6 +49,7 @@ const SECTIONS = [
 	'atLeast',
 	'memory',
 	'onlyNew',
+	'prospects',
 	'n8n',
 ] as const;
 type Section = (typeof SECTIONS)[number];
@@ -101,6 +103,9 @@ async function main(): Promise<void> {
 		if (only && memoryRows) printed.push(memoryTable(memoryRows));
 		const onlyNewResults = wants('onlyNew') ? await onlyNew(sim) : undefined;
 		if (only && onlyNewResults) printed.push(onlyNewSection(onlyNewResults));
+		const prospects = wants('prospects') ? await prospectCostRun() : undefined;
+		if (prospects) problems.push(...prospectProblems(prospects).map((p) => `Prospects: ${p}`));
+		if (only && prospects) printed.push(prospectCostSection(prospects));
 		const real = wants('n8n') ? await realN8nRun(sim, graph) : undefined;
 		if (real) problems.push(...real.problems.map((p) => `real n8n: ${p}`));
 		if (only && real) printed.push(realN8nSection(real, paged?.rows));
@@ -122,6 +127,7 @@ async function main(): Promise<void> {
 				memoryConcurrency: MEMORY_CONCURRENCY,
 				engineMs: engineMs!,
 				atLeast: atLeast!,
+				prospects: prospects!,
 				seconds: (Date.now() - started) / 1000,
 				load: { start: loadAtStart, end: loadavg()[0] },
 				problems,

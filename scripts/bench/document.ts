@@ -3,6 +3,7 @@ import { atLeastCostTable, GRAPH_SIZE, type AtLeastCostRow } from './atLeastCost
 import type { FlattenResult } from './flattenBench';
 import type { SharedAccountRun } from './sharedAccount';
 import { onlyNewSection, type OnlyNewResults } from './onlyNewSection';
+import { prospectCostSection, type ProspectCostRow } from './prospectCost';
 import { sharedAccountSection } from './sharedSection';
 import { goalsSection } from './goals';
 import { realN8nSection, type RealN8nResult } from './realN8n';
@@ -31,6 +32,7 @@ export interface BenchResults {
 	real: RealN8nResult;
 	engineMs: number;
 	atLeast: AtLeastCostRow[];
+	prospects: ProspectCostRow[];
 	seconds: number;
 	load: { start: number; end: number };
 	problems: string[];
@@ -92,6 +94,8 @@ ${realN8nSection(r.real, r.returnAll)}
 Counts from the simulator's request log (${count(GRAPH_SIZE)} referring domains, so the combinations of fewer competitors come into play), priced at $0.02 a request plus $0.00003 a row. The last column checks the rows against the same options with Return All. Only New's 3rd run has the two earlier runs' domains in its memory.
 
 ${atLeastCostTable(r.atLeast)}
+
+${prospectCostSection(r.prospects)}
 
 ## Functional checks
 

@@ -252,4 +252,49 @@ describe('Report Won Prospects when a run fails or is stopped', () => {
 		expect(domains(again)).toEqual(picks.filter((domain) => domain !== won[0].referring_domain));
 		expectWon(again[0], String(again[0].referring_domain));
 	});
+	it('with an invalid input item and Continue On Fail: that item is an error, the other reports its won', async () => {
+		const extra = {
+			...production(),
+			onError: 'continueRegularOutput' as const,
+			input: [{ competitors: 'moz.com, not a domain!' }, { competitors: 'moz.com, ahrefs.com' }],
+		};
+		const parameters = { targets: '={{ $json.competitors }}', limit: 5 };
+		const first = json(await run(parameters, extra));
+		expect(first.filter((row) => 'error' in row)).toHaveLength(1);
+		const domain = String(first.find((row) => row.status === 'new')?.referring_domain);
+		sim.reset();
+		sim.gainLink(domain, YOURS);
+		const second = json(await run(parameters, extra));
+		expect(second.filter((row) => 'error' in row)).toHaveLength(1);
+		expect(domains(byStatus(second, 'won'))).toEqual([domain]);
+		expect(byStatus(second, 'new')).toHaveLength(5);
+		// Nothing was sent for the invalid item: only the valid one's page and search.
+		expect(wonCalls()).toHaveLength(1);
+	});
+	it('with Continue On Fail: an item whose further page failed stays its error item, with no search', async () => {
+		const store = production();
+		const parameters = { targets: '={{ $json.competitors }}', limit: 5 };
+		const known = { competitors: 'moz.com, ahrefs.com' };
+		await run(parameters, { ...store, input: [known] });
+		sim.reset();
+		// The known set's first page holds only seen rows, so it buys another in the memory's
+		// settle; the fresh set's first page is all new. Both first pages are held, so the failure
+		// queued now is taken by the page bought next.
+		sim.hold({ inFlight: 99, minOffset: 0 });
+		const running = run(parameters, {
+			...store,
+			onError: 'continueRegularOutput',
+			input: [known, { competitors: 'moz.com, majestic.com' }],
+		});
+		while (sim.stats().held < 2) await new Promise((resolve) => setTimeout(resolve, 5));
+		sim.failNext({ taskCode: 40501, message: "Invalid Field: 'offset'." });
+		sim.release();
+		const rows = json(await running);
+		expect(rows[0]).toEqual({ error: expect.stringContaining("Invalid Field: 'offset'.") });
+		expect(rows.slice(1)).toHaveLength(5);
+		expect(rows.slice(1).every((row) => row.status === 'new')).toBe(true);
+		expect(wonCalls().map((entry) => taskOf(entry).targets)).toEqual([
+			{ '1': 'moz.com', '2': 'majestic.com', '3': YOURS },
+		]);
+	});
 });

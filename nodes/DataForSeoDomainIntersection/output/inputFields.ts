@@ -2,6 +2,7 @@ import { label } from '../fields';
 import { InputError } from '../request/inputError';
 import type { IntersectionRequest } from '../request/task';
 import { flatColumns } from './flatten';
+import { WON_FIELDS } from './wonRows';
 
 // The names the other formats write: raw (the API's item), summary and compact.
 const OTHER_KEYS = [
@@ -28,6 +29,8 @@ const OTHER_KEYS = [
 export function checkInputFieldNames(request: IntersectionRequest): void {
 	if (!request.inputFields) return;
 	const taken = new Set([...flatColumns(request.targets.length, request.columns), ...OTHER_KEYS]);
+	// Report Won Prospects: a "status" from a sheet row would hide whether the row is new or won.
+	if (request.prospects.reportWon) for (const name of ['status', ...WON_FIELDS]) taken.add(name);
 	const clash = Object.keys(request.inputFields).find((name) => taken.has(name));
 	if (clash === undefined) return;
 	throw new InputError(

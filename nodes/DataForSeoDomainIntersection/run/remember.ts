@@ -100,21 +100,25 @@ export async function settleOnlyNew(
 			if (failed) throw failed.reason;
 		}
 		stopped();
+		// Items whose page failed under Continue On Fail already hold their error item: no work on it.
+		const erred = new Set(outputs.keys());
 		for (const state of states)
 			if (!outputs.has(state.itemIndex)) outputs.set(state.itemIndex, state.series.finish());
 		if (finishing)
 			await Promise.all(
-				states.map(async (state) => {
-					const instead = await finishing(
-						state.itemIndex,
-						outputs.get(state.itemIndex) ?? [],
-						(entries) => state.recorded.push(...entries),
-					);
-					if (!instead) return;
-					await store.forget(state.recorded);
-					state.recorded = [];
-					outputs.set(state.itemIndex, instead);
-				}),
+				states
+					.filter((state) => !erred.has(state.itemIndex))
+					.map(async (state) => {
+						const instead = await finishing(
+							state.itemIndex,
+							outputs.get(state.itemIndex) ?? [],
+							(entries) => state.recorded.push(...entries),
+						);
+						if (!instead) return;
+						await store.forget(state.recorded);
+						state.recorded = [];
+						outputs.set(state.itemIndex, instead);
+					}),
 			);
 		stopped();
 	} catch (error) {

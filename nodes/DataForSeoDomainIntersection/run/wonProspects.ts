@@ -9,6 +9,7 @@ import {
 } from '../api/responseSchema';
 import { StoppedError } from '../api/stop';
 import { uiPath } from '../fields';
+import { referringDomainOf } from '../output/flatten';
 import type { SeenStore } from '../output/seenStore';
 import { markNew, wonItem, WON_NOTES } from '../output/wonRows';
 import type { DomainIntersectionTask, IntersectionRequest } from '../request/task';
@@ -120,7 +121,8 @@ export async function reportWon(
 		const candidates = new Map<string, string>();
 		pages.forEach((page, index) => {
 			for (const item of page) {
-				const domain = item.domain_intersection['1']?.target;
+				// The same reading of the domain as Only New's entries, so the memory's keys match.
+				const domain = referringDomainOf(item);
 				if (!domain || emitted.has(domain.toLowerCase()) || candidates.has(domain)) continue;
 				candidates.set(domain, yours[index]);
 			}

@@ -53,6 +53,8 @@ export interface RunningSimulator {
 	reset(): Promise<void>;
 	/** Appends n referring domains (fresh, live links only; first_seen = now). */
 	grow(n: number): Promise<void>;
+	/** The domain now links to the target (e.g. a prospect won by your domain); reset takes it out. */
+	gainLink(domain: string, target: string): Promise<void>;
 	hold(rule: SimHold): Promise<void>;
 	release(): Promise<void>;
 	setLatency(ms: number): Promise<void>;
@@ -108,6 +110,8 @@ export async function startSimulator(extraArgs: readonly string[] = []): Promise
 		fail: async (failures) => void (await control(url, 'POST', 'fail', failures)),
 		reset: async () => void (await control(url, 'POST', 'reset')),
 		grow: async (n) => void (await control(url, 'POST', 'grow', { n })),
+		gainLink: async (domain, target) =>
+			void (await control(url, 'POST', 'gain-link', { domain, target })),
 		hold: async (rule) => void (await control(url, 'POST', 'hold', rule)),
 		release: async () => void (await control(url, 'POST', 'release')),
 		setLatency: async (ms) => void (await control(url, 'POST', 'latency', { ms })),

@@ -13,6 +13,7 @@ import {
 } from '../fixtures/examples';
 import type { ContextGetter } from './context';
 import { exampleStateScenarios } from './examples-state-scenarios';
+import { exampleWonScenario } from './examples-won-scenario';
 import { domainsOf, isNonIncreasing, sharedColumns } from './rows';
 import { allDomains, intersectionTasks, totalCount } from './sim-oracle';
 import { flatColumns } from '../../../nodes/DataForSeoDomainIntersection/output/flatten';
@@ -107,5 +108,6 @@ export function examplesScenarios(context: ContextGetter): void {
 		});
 
 		exampleStateScenarios(context);
+		exampleWonScenario(context);
 	});
 }

@@ -16,6 +16,7 @@ import {
 	queueHoldWorkflow,
 	queueOnlyNewWorkflow,
 	queueSimCredentials,
+	queueWonWorkflow,
 } from '../fixtures/queue-workflows';
 import { queueOnlyNewItemsWorkflow } from '../fixtures/only-new-workflows';
 import { delay } from './rows';
@@ -85,6 +86,7 @@ export class QueueDeployment {
 		const workflows = [
 			queueOnlyNewWorkflow,
 			queueOnlyNewItemsWorkflow,
+			queueWonWorkflow,
 			queueHoldWorkflow(this.gate.url),
 			...extra.workflows,
 		];

@@ -6,6 +6,7 @@ import { QUEUE_ONLY_NEW_ITEMS_PATH } from '../fixtures/only-new-workflows';
 import { MCP_QUEUE_EXTRAS, mcpQueueScenario } from './mcp-queue-scenario';
 import { onlyNewRecordScenarios } from './only-new-scenarios';
 import { QueueDeployment, WORKER_NAMES } from './queue-deployment';
+import { wonQueueScenario } from './queue-won-scenario';
 import { delay, domainsOf, sorted } from './rows';
 import { allDomains, intersectionTasks } from './sim-oracle';
 
@@ -129,6 +130,7 @@ export function queueScenarios(context: ContextGetter, version: string): void {
 			);
 		});
 
+		wonQueueScenario(() => deployment);
 		if (withMcp) mcpQueueScenario(() => deployment);
 	});
 }
