@@ -80,13 +80,13 @@ export function goalsSection(r: GoalInputs): string {
 		const time = median(row.runs);
 		lines.push([
 			`node time ≤ ${ratio(REAL_GOAL)} the bound in real n8n`,
-			`2 competitors, Return All, C = 10, ${row.label} (section 6)`,
+			`2 competitors, Return All, C = 10, ${row.label} (section 7)`,
 			`${ratio(time / r.real.bound)} (${ms(time)} / ${ms(r.real.bound)})`,
 			time / r.real.bound <= REAL_GOAL,
 		]);
 	}
 	if (r.real.skipped)
-		lines.push(['real n8n', 'section 6', `not run: ${r.real.skipped}`, undefined]);
+		lines.push(['real n8n', 'section 7', `not run: ${r.real.skipped}`, undefined]);
 	return `## Goals of issue 22 (performance at the documented maximum)
 
 Ratios within this one run. The goal rows are the default columns (Key Metrics); All Metrics and version 1 are shown for comparison.

@@ -71,7 +71,7 @@ export function onlyNewSection(r: OnlyNewResults): string {
 			row.ok ? 'yes' : '**NO**',
 		]),
 	);
-	return `## 5. Only New
+	return `## 6. Only New
 
 Production runs with Only New on a deduplication store that does what n8n's \`DeduplicationHelper\` does (the node's row as JSON text, md5 hashes, a Set, the whole row written back after a database round trip), in the node's process, so its CPU counts as n8n's would. **event loop busy**: \`performance.eventLoopUtilization()\` active time during the run; **store busy**: the time the store's calls kept the event loop busy (reading and parsing the row, hashing, the Set, serialising it back), measured inside the store; the goal is that it adds at most 10 % to the plain run's busy time. **longest block**: the longest delay \`monitorEventLoopDelay\` saw. The remembered entries are of other domains, so every row is new and the output equals the plain run's. Medians of the counted runs after one warm-up, concurrency ${r.concurrency}.
 

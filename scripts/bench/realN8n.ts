@@ -113,9 +113,9 @@ export async function realN8nRun(sim: SimProcess, graph: LinkGraph): Promise<Rea
 	return { rows, bound, problems };
 }
 
-/** BENCHMARKS.md section 6; `core` is section 1's rows, for the same case through n8n-core. */
+/** BENCHMARKS.md section 7; `core` is section 1's rows, for the same case through n8n-core. */
 export function realN8nSection(result: RealN8nResult, core?: readonly TimingRow[]): string {
-	const intro = `## 6. Return All in a real n8n ${REAL_VERSION}, Concurrency ${CONCURRENCY}
+	const intro = `## 7. Return All in a real n8n ${REAL_VERSION}, Concurrency ${CONCURRENCY}
 
 The docs example (${DOCS_TOTAL.toLocaleString('en-US')} rows, ${Math.ceil(DOCS_TOTAL / 1000)} pages at ${LATENCY_MS} ms) in n8n ${REAL_VERSION} started as the e2e harness starts it: the packed package installed into a fresh user folder, the simulator's credential imported, one \`n8n execute\` per run (so every run is a cold process). **node time** is the node's \`executionTime\` in the execution data n8n returns: what the run cost inside n8n, startup excluded. Goal: within ${ratio(REAL_GOAL)} of the bound (${ms(result.bound)}). One uncounted warm-up, then ${RUNS} runs.`;
 	if (result.skipped) return `${intro}\n\nNot run: ${result.skipped}.\n`;

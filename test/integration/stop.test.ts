@@ -33,6 +33,68 @@ const returnAll = (options: INodeParameters) => ({
 	options,
 });
 
+/**
+ * Counts the abort listeners each signal holds at once while `body` runs. Node writes a "possible
+ * memory leak" warning to n8n's log past 10 on one signal (jest's sandbox does not pass that
+ * warning on, so the listeners themselves are counted).
+ */
+async function mostAbortListeners(body: () => Promise<unknown>): Promise<number> {
+	let proto = Object.getPrototypeOf(new AbortController().signal) as EventTarget | null;
+	while (proto && !Object.prototype.hasOwnProperty.call(proto, 'addEventListener'))
+		proto = Object.getPrototypeOf(proto) as EventTarget | null;
+	if (!proto) throw new Error('no EventTarget prototype');
+	const target = proto;
+	const { addEventListener: add, removeEventListener: remove } = target;
+	const live = new Map<EventTarget, number>();
+	let most = 0;
+	type Args = Parameters<EventTarget['addEventListener']>;
+	target.addEventListener = function (this: EventTarget, ...args: Args) {
+		if (args[0] === 'abort' && this instanceof AbortSignal) {
+			const count = (live.get(this) ?? 0) + 1;
+			live.set(this, count);
+			most = Math.max(most, count);
+		}
+		return add.apply(this, args);
+	};
+	target.removeEventListener = function (this: EventTarget, ...args: Args) {
+		if (args[0] === 'abort' && this instanceof AbortSignal)
+			live.set(this, Math.max(0, (live.get(this) ?? 0) - 1));
+		return remove.apply(this, args);
+	};
+	try {
+		await body();
+	} finally {
+		target.addEventListener = add;
+		target.removeEventListener = remove;
+	}
+	return most;
+}
+
+describe('Concurrency 30', () => {
+	it("keeps at most a few listeners on any one abort signal, so n8n's log gets no leak warning", async () => {
+		sim.setLatency(100);
+		try {
+			const most = await mostAbortListeners(async () => {
+				// 20 items: 20 first pages in flight at once.
+				const result = await runNode({
+					baseUrl: sim.url,
+					input: Array.from({ length: 20 }, () => ({ competitors: 'moz.com, ahrefs.com' })),
+					parameters: {
+						targets: '={{ $json.competitors }}',
+						limit: 10,
+						options: { concurrency: 30, maxRetries: 0 },
+					},
+				});
+				expect(result.error).toBeUndefined();
+			});
+			expect(sim.stats().peakInFlight).toBeGreaterThan(10);
+			expect(most).toBeLessThanOrEqual(10);
+		} finally {
+			sim.setLatency(0);
+		}
+	});
+});
+
 describe('Stop', () => {
 	it('aborts the requests in flight, sends no more, and the node settles within 1 s', async () => {
 		sim.hold({ inFlight: 1_000_000 }); // every page after the first waits until released

@@ -145,6 +145,31 @@ describe('Report Won Prospects', () => {
 		expect(domains(byStatus(second, 'won'))).toEqual([domain]);
 		expectWon(byStatus(second, 'won')[0], domain);
 		expect(domains(byStatus(second, 'new'))).not.toContain(domain);
+		// The search asks for every competitor: the hint says a 2-of-3 prospect is not found.
+		expect(hint(await run(parameters, extra))).toContain(
+			'with At Least or Partial a won prospect that links to fewer of them is not reported',
+		);
+	});
+
+	it('says so when more sites link to you than its one page checks', async () => {
+		const extra = production();
+		json(await run({}, extra));
+		sim.reset();
+		const linking = sim.graph
+			.referringDomains()
+			.filter((domain) => COMPETITORS.every((target) => sim.graph.linksTo(domain, target)));
+		expect(linking.length).toBeGreaterThan(1001);
+		const before = linking.filter((domain) => sim.graph.linksTo(domain, YOURS)).length;
+		expect(before).toBeLessThan(1000);
+		for (const domain of linking.slice(0, 1001)) sim.gainLink(domain, YOURS);
+		const all = linking.filter((domain) => sim.graph.linksTo(domain, YOURS)).length;
+		expect(all).toBeGreaterThan(1000);
+		const text = hint(await run({}, extra));
+		expect(text).toContain(
+			`of the ${all.toLocaleString('en-US')} sites that link to every competitor and to ${YOURS}, the 1,000 whose link to it is newest were checked`,
+		);
+		sim.reset();
+		expect(hint(await run({}, extra))).not.toContain('whose link to it is newest');
 	});
 
 	it('counts against Max Cost: the search is priced before it is sent, the pages before theirs', async () => {

@@ -7,6 +7,7 @@ import type {
 
 import { CREDENTIAL_TYPE } from '../../../credentials/DataForSeoBasicAuthApi.credentials';
 import { parseRetryAfter } from './retryAfter';
+import { childSignal } from './stop';
 import { transportFailure } from './transportError';
 import type { Turns } from './turns';
 
@@ -72,7 +73,8 @@ export function n8nSender(
 	return async (method, path, body, callSignal) => {
 		const started = Date.now();
 		const signal = callSignal ?? stopSignal;
-		const context = withCancelSignal(fn, signal);
+		const own = signal ? childSignal(signal) : undefined;
+		const context = withCancelSignal(fn, own?.signal);
 		try {
 			const response = (await fn.helpers.httpRequestWithAuthentication.call(
 				context,
@@ -86,7 +88,7 @@ export function n8nSender(
 					timeout,
 					returnFullResponse: true,
 					ignoreHttpStatusErrors: true,
-					...(signal ? { abortSignal: signal } : {}),
+					...(own ? { abortSignal: own.signal } : {}),
 				},
 			)) as { statusCode: number; body: unknown; headers?: Record<string, unknown> };
 			return {
@@ -100,6 +102,8 @@ export function n8nSender(
 				elapsedMs: Date.now() - started,
 				signal,
 			});
+		} finally {
+			own?.release();
 		}
 	};
 }

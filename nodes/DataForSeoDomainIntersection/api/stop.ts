@@ -13,6 +13,35 @@ export function throwIfStopped(signal: AbortSignal | undefined): void {
 	if (signal?.aborted) throw new StoppedError();
 }
 
+const children = new WeakMap<AbortSignal, Set<AbortController>>();
+
+/**
+ * A signal of its own for one request or wait, aborted with `parent`; `release` once it is done.
+ * Node prints a "possible memory leak" warning into n8n's log once more than 10 listeners wait on
+ * one signal, and at Concurrency 30 every request and back-off would add one to the execution's:
+ * the children share a single listener instead.
+ */
+export function childSignal(parent: AbortSignal): { signal: AbortSignal; release: () => void } {
+	const controller = new AbortController();
+	if (parent.aborted) {
+		controller.abort();
+		return { signal: controller.signal, release: () => undefined };
+	}
+	let waiting = children.get(parent);
+	if (!waiting) {
+		const created = new Set<AbortController>();
+		const abortAll = () => {
+			for (const child of created) child.abort();
+			created.clear();
+		};
+		parent.addEventListener('abort', abortAll, { once: true });
+		children.set(parent, (waiting = created));
+	}
+	const set = waiting;
+	set.add(controller);
+	return { signal: controller.signal, release: () => set.delete(controller) };
+}
+
 /**
  * Waits `ms`, or rejects with StoppedError as soon as `signal` aborts. n8n 2.x's `sleep` takes the
  * signal and clears its timer; 1.x's ignores it, so the abort is also raced here.
@@ -23,17 +52,16 @@ export async function sleepUnlessStopped(
 ): Promise<void> {
 	if (!signal) return await sleep(ms);
 	throwIfStopped(signal);
-	let onAbort: (() => void) | undefined;
+	const own = childSignal(signal);
 	const stopped = new Promise<never>((_, reject) => {
-		onAbort = () => reject(new StoppedError());
-		signal.addEventListener('abort', onAbort, { once: true });
+		own.signal.addEventListener('abort', () => reject(new StoppedError()), { once: true });
 	});
 	try {
-		await Promise.race([sleep(ms, signal), stopped]);
+		await Promise.race([sleep(ms, own.signal), stopped]);
 	} catch (error) {
 		throw signal.aborted ? new StoppedError() : error;
 	} finally {
-		if (onAbort) signal.removeEventListener('abort', onAbort);
+		own.release();
 	}
 }
 

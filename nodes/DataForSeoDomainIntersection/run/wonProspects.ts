@@ -59,6 +59,7 @@ async function settleAll<T>(calls: ReadonlyArray<Promise<T>>): Promise<T[]> {
 	return settled.map((outcome) => (outcome as PromiseFulfilledResult<T>).value);
 }
 const usd = (value: number) => `$${value.toFixed(2)}`;
+const n = (value: number) => value.toLocaleString('en-US');
 
 /**
  * Report Won Prospects for one Only New item, once its new rows are final: marks them "new" and
@@ -97,6 +98,12 @@ export async function reportWon(
 		return void warnings.add(
 			`Won prospects were not checked: their ${yours.length} ${yours.length === 1 ? 'request' : 'requests'} would cost about ${usd(wonSearchCost(request))}, past ${uiPath('maxCost')}`,
 		);
+	const fewer =
+		request.atLeast !== undefined && request.atLeast.minMatches < request.targets.length;
+	if (fewer || request.task.intersection_mode === 'partial')
+		notes.add(
+			'Won prospects are looked for among sites that link to every competitor, so with At Least or Partial a won prospect that links to fewer of them is not reported',
+		);
 	const counters = { requests: 0, cost: 0 };
 	const { won } = execution.stats;
 	const paid = (cost: number | null | undefined) => {
@@ -113,7 +120,12 @@ export async function reportWon(
 					checkItems: findBadItem,
 				});
 				paid(task.cost);
-				return (task.result?.[0]?.items ?? []) as ApiItem[];
+				const page = task.result?.[0];
+				if ((page?.total_count ?? 0) > WON_WINDOW)
+					warnings.add(
+						`Won prospects: of the ${n(page?.total_count ?? 0)} sites that link to every competitor and to ${domain}, the ${n(WON_WINDOW)} whose link to it is newest were checked; a prospect won before those may be missed`,
+					);
+				return (page?.items ?? []) as ApiItem[];
 			}),
 		);
 		const emitted = new Set(items.map((item) => String(item.json.referring_domain).toLowerCase()));

@@ -1,6 +1,13 @@
+import { getEventListeners } from 'node:events';
+
 import { sendWithRetries } from '../../../nodes/DataForSeoDomainIntersection/api/retry';
 import type { HttpResponse, Send } from '../../../nodes/DataForSeoDomainIntersection/api/sender';
-import { ExecutionAbort, StoppedError } from '../../../nodes/DataForSeoDomainIntersection/api/stop';
+import {
+	childSignal,
+	ExecutionAbort,
+	sleepUnlessStopped,
+	StoppedError,
+} from '../../../nodes/DataForSeoDomainIntersection/api/stop';
 import { Throttle } from '../../../nodes/DataForSeoDomainIntersection/api/throttle';
 import { envelope } from './responses';
 
@@ -70,5 +77,33 @@ describe('ExecutionAbort', () => {
 		expect([queuedSent, pausedSent]).toEqual([0, 1]);
 		// Generous: the pause alone would have been 30 s.
 		expect(Date.now() - started).toBeLessThan(5000);
+	});
+});
+
+describe('childSignal and sleepUnlessStopped', () => {
+	it('keep one listener on the execution signal however many requests and waits share it', async () => {
+		const parent = new AbortController();
+		const links = Array.from({ length: 30 }, () => childSignal(parent.signal));
+		const waits = Array.from({ length: 30 }, () =>
+			sleepUnlessStopped(60_000, parent.signal).then(
+				() => 'slept',
+				(error: unknown) => (error instanceof StoppedError ? 'stopped' : String(error)),
+			),
+		);
+		// Node warns of a leak in n8n's log past 10 listeners on one signal.
+		expect(getEventListeners(parent.signal, 'abort')).toHaveLength(1);
+		parent.abort();
+		expect(await Promise.all(waits)).toEqual(Array(30).fill('stopped'));
+		expect(links.every((link) => link.signal.aborted)).toBe(true);
+	});
+
+	it('forget a released child, and abort at once a child of an aborted signal', () => {
+		const parent = new AbortController();
+		const done = childSignal(parent.signal);
+		done.release();
+		const open = childSignal(parent.signal);
+		parent.abort();
+		expect([done.signal.aborted, open.signal.aborted]).toEqual([false, true]);
+		expect(childSignal(parent.signal).signal.aborted).toBe(true);
 	});
 });
