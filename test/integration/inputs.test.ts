@@ -2,18 +2,14 @@ import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { MAX_RESULTS_DEFAULT } from '../../nodes/DataForSeoDomainIntersection/fields/main';
 import { startSimulator, type Simulator } from '../simulator';
-import { json, NODE_NAME, runNode } from './nodeRunner';
+import { hintText, json, NODE_NAME, runNode } from './nodeRunner';
 
 const LIVE = '/v3/backlinks/domain_intersection/live';
 
 let sim: Simulator;
 const tasks = () =>
 	sim.log.filter((entry) => entry.path === LIVE).map((entry) => (entry.body as IDataObject[])[0]);
-const hint = (result: Awaited<ReturnType<typeof runNode>>) =>
-	result
-		.hints(NODE_NAME)
-		.map((h) => h.message)
-		.join('\n');
+const hint = (result: Awaited<ReturnType<typeof runNode>>) => hintText(result, '\n');
 
 beforeAll(async () => {
 	sim = await startSimulator();

@@ -6,7 +6,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { LINK_NOTES } from '../../nodes/DataForSeoDomainIntersection/output/linkingRows';
 import { startSimulator, type Simulator } from '../simulator';
 import { ProcessedDataStore } from './harness';
-import { json, NODE_NAME, runNode } from './nodeRunner';
+import { hintText, json, runNode } from './nodeRunner';
 
 const BACKLINKS = '/v3/backlinks/backlinks/live';
 const COMPETITORS = ['moz.com', 'ahrefs.com'];
@@ -30,11 +30,7 @@ const run = (parameters: IDataObject, extra: Partial<Run> = {}) =>
 		parameters: { targets: COMPETITORS.join(', '), ...parameters },
 		...extra,
 	});
-const hint = (result: Awaited<ReturnType<typeof runNode>>) =>
-	result
-		.hints(NODE_NAME)
-		.map((h) => h.message)
-		.join(' ');
+const hint = (result: Awaited<ReturnType<typeof runNode>>) => hintText(result);
 
 /** Every row's linking page columns against the graph. */
 function expectMatchesGraph(rows: IDataObject[], competitors = COMPETITORS) {

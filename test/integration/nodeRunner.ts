@@ -69,3 +69,10 @@ export async function runNode(run: NodeRun): Promise<RunResult> {
 
 export const json = (result: RunResult): IDataObject[] =>
 	result.outputOf(NODE_NAME).map((item) => item.json);
+
+/** The node's run hints as one text, as a person reads them above the output. */
+export const hintText = (result: RunResult, separator = ' '): string =>
+	result
+		.hints(NODE_NAME)
+		.map((hint) => hint.message)
+		.join(separator);

@@ -5,7 +5,7 @@ import type { IDataObject, INodeParameters } from 'n8n-workflow';
 import { targetSetKey } from '../../nodes/DataForSeoDomainIntersection/output/seenStore';
 import { startSimulator, type Simulator } from '../simulator';
 import { ProcessedDataStore, RacingProcessedDataStore } from './harness';
-import { json, NODE_NAME, runNode, type NodeRun } from './nodeRunner';
+import { hintText, json, NODE_NAME, runNode, type NodeRun } from './nodeRunner';
 
 const LIVE = '/v3/backlinks/domain_intersection/live';
 const PAIR = 'moz.com, ahrefs.com';
@@ -16,11 +16,7 @@ let sim: Simulator;
 const tasks = () =>
 	sim.log.filter((entry) => entry.path === LIVE).map((entry) => (entry.body as IDataObject[])[0]);
 const domains = (rows: IDataObject[]) => rows.map((row) => row.referring_domain as string);
-const hint = (result: Awaited<ReturnType<typeof runNode>>) =>
-	result
-		.hints(NODE_NAME)
-		.map((h) => h.message)
-		.join('\n');
+const hint = (result: Awaited<ReturnType<typeof runNode>>) => hintText(result, '\n');
 const cost = (result: Awaited<ReturnType<typeof runNode>>) => hint(result).match(/\$[\d.]+/)?.[0];
 const entry = (competitors: string, domain: string) =>
 	`${targetSetKey(competitors.split(', '), [])} ${domain}`;

@@ -7,7 +7,7 @@ import { prospectScore } from '../../nodes/DataForSeoDomainIntersection/output/p
 import type { ApiItem } from '../../nodes/DataForSeoDomainIntersection/api/responseSchema';
 import { startSimulator, type Simulator } from '../simulator';
 import { ProcessedDataStore } from './harness';
-import { json, NODE_NAME, runNode } from './nodeRunner';
+import { hintText, json, runNode } from './nodeRunner';
 
 const LIVE = '/v3/backlinks/domain_intersection/live';
 const PLATFORMS = ['co.uk', 'com.au'];
@@ -28,11 +28,7 @@ const run = (parameters: IDataObject, extra: Partial<Parameters<typeof runNode>[
 		parameters: { targets: 'moz.com, ahrefs.com', ...parameters },
 		...extra,
 	});
-const hint = (result: Awaited<ReturnType<typeof runNode>>) =>
-	result
-		.hints(NODE_NAME)
-		.map((h) => h.message)
-		.join(' ');
+const hint = (result: Awaited<ReturnType<typeof runNode>>) => hintText(result);
 
 describe('Prospect Score', () => {
 	it('adds prospect_score after the referring domain, as the formula gives it from the row', async () => {

@@ -6,7 +6,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { WON_NOTES } from '../../nodes/DataForSeoDomainIntersection/output/wonRows';
 import { startSimulator, type Simulator } from '../simulator';
 import { ProcessedDataStore } from './harness';
-import { json, NODE_NAME, runNode } from './nodeRunner';
+import { hintText, json, runNode } from './nodeRunner';
 
 const LIVE = '/v3/backlinks/domain_intersection/live';
 const BACKLINKS = '/v3/backlinks/backlinks/live';
@@ -41,11 +41,7 @@ const run = (parameters: IDataObject, extra: Partial<Run> = {}) =>
 		},
 		...extra,
 	});
-const hint = (result: Awaited<ReturnType<typeof runNode>>) =>
-	result
-		.hints(NODE_NAME)
-		.map((h) => h.message)
-		.join(' ');
+const hint = (result: Awaited<ReturnType<typeof runNode>>) => hintText(result);
 const byStatus = (rows: IDataObject[], status: string) =>
 	rows.filter((row) => row.status === status);
 const domains = (rows: IDataObject[]) => rows.map((row) => String(row.referring_domain));
