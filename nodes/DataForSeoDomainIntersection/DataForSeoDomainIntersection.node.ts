@@ -12,7 +12,7 @@ import { CREDENTIAL_TYPE, n8nSender } from './api/sender';
 import { properties } from './description';
 import { LATEST_VERSION, NODE_VERSIONS } from './fields';
 import { loadOptions } from './filterFields/loadOptions';
-import { errorItem, stoppedError, toNodeError, type NodeFailure } from './output/nodeErrors';
+import { errorItem, toNodeError, type NodeFailure } from './output/nodeErrors';
 import { costSourceOf, reportRun } from './output/runHint';
 import {
 	MANUAL_RUN_NOTE,
@@ -24,10 +24,9 @@ import { readRequest } from './request/readParameters';
 import type { IntersectionRequest } from './request/task';
 import { Execution } from './run/execution';
 import { runItems } from './run/items';
-import { addLinkingPages } from './run/linkingPages';
+import { finishNewRows, finishRows } from './run/prospectStages';
 import { settleOnlyNew, type Waiting } from './run/remember';
 import { runSeries } from './run/series';
-import { reportWon, reportWonManually } from './run/wonProspects';
 import { sharedSettingsWarning } from './run/sharedSettings';
 
 export class DataForSeoDomainIntersection implements INodeType {
@@ -109,41 +108,15 @@ export class DataForSeoDomainIntersection implements INodeType {
 					: undefined;
 			const result = await runSeries(execution, request, itemIndex, setKey);
 			if (result.onlyNew && setKey) waiting.push({ itemIndex, setKey, series: result.onlyNew });
-			else {
-				await addLinkingPages(execution, request, result.items);
-				if (request.prospects.reportWon) reportWonManually(execution, request, result.items);
-			}
+			else await finishRows(execution, request, result.items);
 			return result.items;
 		});
-		// With Only New, Linking Pages are fetched for the new rows only, before they are final.
-		// With Continue On Fail a failing item becomes its error item, and records nothing.
-		const linkNew = async (
-			itemIndex: number,
-			items: INodeExecutionData[],
-			record: (entries: readonly string[]) => void,
-		) => {
-			const request = requests[itemIndex] as IntersectionRequest;
-			try {
-				await addLinkingPages(execution, request, items, true);
-				const setKey = targetSetKey(request.targets, request.excludeTargets);
-				if (store) await reportWon(execution, store, request, { itemIndex, setKey }, items, record);
-				return undefined;
-			} catch (error) {
-				if (execution.abort.stopped) throw stoppedError(this, itemIndex);
-				const nodeError = toNodeError(this, error, itemIndex);
-				if (!execution.failFast) return [errorItem(nodeError, itemIndex)];
-				throw nodeError;
-			}
-		};
-		if (store)
-			for (const [itemIndex, items] of await settleOnlyNew(
-				this,
-				execution,
-				store,
-				waiting,
-				linkNew,
-			))
-				outputs[itemIndex] = items;
+		// Only New's items are finished, and remembered, once every item's first pages are in.
+		if (store) {
+			const finishing = finishNewRows(this, execution, store, requests);
+			const settled = await settleOnlyNew(this, execution, store, waiting, finishing);
+			for (const [itemIndex, items] of settled) outputs[itemIndex] = items;
+		}
 		const items = outputs.flat();
 		reportRun(this, execution, {
 			items,

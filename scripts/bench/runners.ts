@@ -11,7 +11,7 @@ import type { ParseCost } from './parseCost';
 import { timeNode } from './nodeRun';
 import { onlyNewBlocking, onlyNewPaid } from './onlyNew';
 import type { OnlyNewResults } from './onlyNewSection';
-import { DOCS_TOTAL, docsParameters, returnAllRun, sentTask } from './returnAll';
+import { DOCS_TOTAL, docsParameters, returnAllRun, sentTask, type ReturnAllRun } from './returnAll';
 import { C10_GOAL, ISSUE_GOAL, type MemoryRow, type TimingRow } from './sections';
 import { sharedAccountRun, sharedCases, type SharedAccountRun } from './sharedAccount';
 import type { SimProcess } from './simProcess';
@@ -30,14 +30,8 @@ export const step = (message: string) => console.log(`» ${message}`);
 const note = (where: string, found: readonly string[]) =>
 	problems.push(...[...new Set(found)].map((problem) => `${where}: ${problem}`));
 
-interface Measured {
-	ms: number;
-	cpuMs: number;
-	waitMs: number;
-	requests: number;
-	peakInFlight: number;
-	problems: string[];
-}
+/** What every timed run reports (Return All's and the many-items runs share it). */
+type Measured = ReturnAllRun;
 
 /** Median row of several runs; `ok` is false if any run found a functional problem. */
 function summarize(

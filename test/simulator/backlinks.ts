@@ -5,6 +5,7 @@
 // intersection reports for that competitor.
 import {
 	errorEnvelope,
+	errorTask,
 	envelope,
 	formatTime,
 	messageFor,
@@ -38,17 +39,11 @@ export function backlinksError(
 	raw: unknown,
 	started: number,
 ): ApiAnswer {
-	const task: TaskJson = {
-		id: ctx.ids.next(),
-		status_code: code,
-		status_message: message,
-		time: formatTime(Date.now() - started),
-		cost: 0,
-		result_count: 0,
-		path: ROUTE,
-		data: { api: 'backlinks', function: 'backlinks', ...(raw as Task) },
-		result: null,
-	};
+	const task = errorTask(ctx.ids, { code, message, started }, ROUTE, {
+		api: 'backlinks',
+		function: 'backlinks',
+		...(raw as Task),
+	});
 	return { status: 200, body: envelope(20000, 'Ok.', [task], formatTime(Date.now() - started)) };
 }
 

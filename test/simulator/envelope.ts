@@ -78,6 +78,26 @@ export function envelope(
 	};
 }
 
+/** A refused task as DataForSEO answers it: no cost, no result, the sent task echoed as `data`. */
+export function errorTask(
+	ids: TaskIds,
+	refusal: { code: number; message: string; started: number },
+	path: string[],
+	data: Record<string, unknown>,
+): TaskJson {
+	return {
+		id: ids.next(),
+		status_code: refusal.code,
+		status_message: refusal.message,
+		time: formatTime(Date.now() - refusal.started),
+		cost: 0,
+		result_count: 0,
+		path,
+		data,
+		result: null,
+	};
+}
+
 /** Envelope-level error (no tasks), e.g. 40100 or a scripted 50000. */
 export function errorEnvelope(
 	statusCode: number,

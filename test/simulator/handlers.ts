@@ -4,6 +4,7 @@ import {
 	envelope,
 	EnvelopeJson,
 	errorEnvelope,
+	errorTask as sharedErrorTask,
 	formatTime,
 	messageFor,
 	requestCost,
@@ -53,17 +54,7 @@ function errorTask(
 	task: unknown,
 	started: number,
 ): TaskJson {
-	return {
-		id: ctx.ids.next(),
-		status_code: code,
-		status_message: message,
-		time: formatTime(Date.now() - started),
-		cost: 0,
-		result_count: 0,
-		path: DI_ROUTE,
-		data: diData(task),
-		result: null,
-	};
+	return sharedErrorTask(ctx.ids, { code, message, started }, DI_ROUTE, diData(task));
 }
 
 function parseJson(text: string): { ok: true; value: unknown } | { ok: false } {

@@ -80,17 +80,27 @@ export class ItemWriter {
 	add(apiItems: readonly ApiItem[]): void {
 		this.rows += apiItems.length;
 		for (const item of apiItems) {
-			if (this.onPlatform(referringDomainOf(item))) {
-				this.skipped++;
-				continue;
-			}
-			if (this.newRows) {
-				this.newRows.add(referringDomainOf(item), this.build(item));
-				continue;
-			}
-			if (this.full) return;
-			this.write(this.build(item), referringDomainOf(item));
+			const domain = referringDomainOf(item);
+			if (!this.place(domain, this.onPlatform(domain), () => this.build(item))) return;
 		}
+	}
+
+	/**
+	 * One row, in the API's order: left out (Skip Platforms), waiting for Only New's store, or
+	 * written. False once the Limit is reached; `row` is built only when it is used.
+	 */
+	private place(domain: string | null, skip: boolean, row: () => Built): boolean {
+		if (skip) {
+			this.skipped++;
+			return true;
+		}
+		if (this.newRows) {
+			this.newRows.add(domain, row());
+			return true;
+		}
+		if (this.full) return false;
+		this.write(row(), domain);
+		return true;
 	}
 
 	/**
@@ -114,18 +124,8 @@ export class ItemWriter {
 	/** Writes prepared rows, in order, as `add` writes API items. */
 	addPrepared(rows: readonly PreparedRow[]): void {
 		this.rows += rows.length;
-		for (const { domain, row, skip } of rows) {
-			if (skip) {
-				this.skipped++;
-				continue;
-			}
-			if (this.newRows) {
-				this.newRows.add(domain, row);
-				continue;
-			}
-			if (this.full) return;
-			this.write(row, domain);
-		}
+		for (const { domain, row, skip } of rows)
+			if (!this.place(domain, skip === true, () => row)) return;
 	}
 
 	private build(item: ApiItem): Built {

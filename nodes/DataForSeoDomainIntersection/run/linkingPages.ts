@@ -1,7 +1,7 @@
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
 import { MAX_FILTER_CONDITIONS } from '../api/limits';
-import { findBadBacklink, type BacklinkItem } from '../api/responseSchema';
+import { findBadBacklink, type ApiTask, type BacklinkItem } from '../api/responseSchema';
 import { StoppedError } from '../api/stop';
 import { uiPath } from '../fields';
 import type { CompactRow } from '../output/compact';
@@ -10,6 +10,7 @@ import { forEachCondition, type FilterExpression } from '../request/filterGramma
 import type { IntersectionRequest } from '../request/task';
 import { estimateCost } from './cost';
 import type { Execution } from './execution';
+import { settleAll } from './settleAll';
 
 export const BACKLINKS_PATH = '/v3/backlinks/backlinks/live';
 /**
@@ -33,6 +34,24 @@ export interface LinkingCall {
 	domains: string[];
 }
 
+/** Prospects in the batches one call asks about. */
+export function inBatches(domains: readonly string[]): string[][] {
+	const batches: string[][] = [];
+	for (let start = 0; start < domains.length; start += LINKING_BATCH)
+		batches.push(domains.slice(start, start + LINKING_BATCH));
+	return batches;
+}
+
+/** one_per_domain gives one row per prospect, the best first; keep the first if not. */
+export function bestPerDomain(task: ApiTask): Map<string, BacklinkItem> {
+	const found = new Map<string, BacklinkItem>();
+	for (const item of (task.result?.[0]?.items ?? []) as BacklinkItem[]) {
+		const domain = item.domain_from.toLowerCase();
+		if (!found.has(domain)) found.set(domain, item);
+	}
+	return found;
+}
+
 /**
  * One call per competitor per batch of prospects, never one per prospect. A prospect that does
  * not link to a competitor (At Least, Partial) is not asked about for it.
@@ -46,8 +65,7 @@ export function linkingCalls(
 		const domains = prospects
 			.filter((prospect) => prospect.links(index))
 			.map((prospect) => prospect.domain);
-		for (let start = 0; start < domains.length; start += LINKING_BATCH)
-			calls.push({ index, domains: domains.slice(start, start + LINKING_BATCH) });
+		for (const batch of inBatches(domains)) calls.push({ index, domains: batch });
 	}
 	return calls;
 }
@@ -185,27 +203,23 @@ async function linkProspects(
 	const counters = { requests: 0, cost: 0 };
 	const { linking } = execution.stats;
 	linking.rows += prospects.length;
-	const settled = await Promise.allSettled(
-		calls.map(async (call) => {
-			const task = await execution.call(request.settings, counters, {
-				path: BACKLINKS_PATH,
-				task: backlinksTask(request, call),
-				checkItems: findBadBacklink,
-			});
-			const cost = task.cost ?? 0;
-			execution.stats.cost += cost;
-			linking.cost += cost;
-			// one_per_domain gives one row per prospect, the best first; keep the first if not.
-			const found = new Map<string, BacklinkItem>();
-			for (const item of (task.result?.[0]?.items ?? []) as BacklinkItem[]) {
-				const domain = item.domain_from.toLowerCase();
-				if (!found.has(domain)) found.set(domain, item);
-			}
-			for (const domain of call.domains)
-				prospectOf(domain).fill(call.index, found.get(domain.toLowerCase()));
-		}),
-	);
-	linking.requests += counters.requests;
-	const failed = settled.find((outcome) => outcome.status === 'rejected');
-	if (failed) throw failed.reason;
+	try {
+		await settleAll(
+			calls.map(async (call) => {
+				const task = await execution.call(request.settings, counters, {
+					path: BACKLINKS_PATH,
+					task: backlinksTask(request, call),
+					checkItems: findBadBacklink,
+				});
+				const cost = task.cost ?? 0;
+				execution.stats.cost += cost;
+				linking.cost += cost;
+				const found = bestPerDomain(task);
+				for (const domain of call.domains)
+					prospectOf(domain).fill(call.index, found.get(domain.toLowerCase()));
+			}),
+		);
+	} finally {
+		linking.requests += counters.requests;
+	}
 }

@@ -5,6 +5,7 @@ import type { Execution } from './execution';
 import { errorItem, stoppedError, toNodeError } from '../output/nodeErrors';
 import type { SeenStore } from '../output/seenStore';
 import type { OnlyNewSeries } from './onlyNewSeries';
+import { settleAll } from './settleAll';
 
 /** An Only New item whose first pages have been read. */
 export interface Waiting {
@@ -19,6 +20,17 @@ interface State extends Waiting {
 	/** Rows asked for by the last page bought, to size the next one. */
 	lastBuy: number;
 }
+
+/**
+ * Work on an item's final rows (Linking Pages, won prospects). If it throws, everything recorded
+ * is taken out; if it gives other items instead (Continue On Fail), that item's entries are.
+ */
+export type Finishing = (
+	at: { itemIndex: number; setKey: string },
+	items: INodeExecutionData[],
+	/** Entries the work wrote itself (Report Won Prospects), taken out with the item's. */
+	record: (entries: readonly string[]) => void,
+) => Promise<INodeExecutionData[] | undefined>;
 
 /**
  * The next page for an item that found too few new rows. The node remembers `remembered`
@@ -50,16 +62,7 @@ export async function settleOnlyNew(
 	execution: Execution,
 	store: SeenStore,
 	waiting: readonly Waiting[],
-	/**
-	 * Work on an item's final rows (Linking Pages). If it throws, everything recorded is taken
-	 * out; if it gives other items instead (Continue On Fail), that item's entries are.
-	 */
-	finishing?: (
-		itemIndex: number,
-		items: INodeExecutionData[],
-		/** Entries the work wrote itself (Report Won Prospects), taken out with the item's. */
-		record: (entries: readonly string[]) => void,
-	) => Promise<INodeExecutionData[] | undefined>,
+	finishing?: Finishing,
 ): Promise<Map<number, INodeExecutionData[]>> {
 	const { signal } = execution;
 	const states: State[] = [...waiting]
@@ -93,11 +96,7 @@ export async function settleOnlyNew(
 			}
 			remembered ??= { count: await store.count() };
 			const { count } = remembered;
-			const bought = await Promise.allSettled(
-				short.map(async (state) => buy(fn, execution, store, state, outputs, count)),
-			);
-			const failed = bought.find((result) => result.status === 'rejected');
-			if (failed) throw failed.reason;
+			await settleAll(short.map(async (state) => buy(fn, execution, store, state, outputs, count)));
 		}
 		stopped();
 		// Items whose page failed under Continue On Fail already hold their error item: no work on it.
@@ -109,10 +108,8 @@ export async function settleOnlyNew(
 				states
 					.filter((state) => !erred.has(state.itemIndex))
 					.map(async (state) => {
-						const instead = await finishing(
-							state.itemIndex,
-							outputs.get(state.itemIndex) ?? [],
-							(entries) => state.recorded.push(...entries),
+						const instead = await finishing(state, outputs.get(state.itemIndex) ?? [], (entries) =>
+							state.recorded.push(...entries),
 						);
 						if (!instead) return;
 						await store.forget(state.recorded);

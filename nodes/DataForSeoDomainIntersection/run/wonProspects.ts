@@ -15,7 +15,8 @@ import { markNew, wonItem, WON_NOTES } from '../output/wonRows';
 import type { DomainIntersectionTask, IntersectionRequest } from '../request/task';
 import { estimateCost } from './cost';
 import { LIVE_PATH, type Execution } from './execution';
-import { BACKLINKS_PATH, backlinksTask, LINKING_BATCH } from './linkingPages';
+import { BACKLINKS_PATH, backlinksTask, bestPerDomain, inBatches } from './linkingPages';
+import { settleAll } from './settleAll';
 
 /**
  * Domains read per domain of Your Domains: one page, those whose link to it is newest. A prospect
@@ -51,13 +52,6 @@ export const wonSearchCost = (request: IntersectionRequest) =>
 
 type Record = (entries: readonly string[]) => void;
 
-/** Every call settles before the first failure is thrown: nothing is left running after the node. */
-async function settleAll<T>(calls: ReadonlyArray<Promise<T>>): Promise<T[]> {
-	const settled = await Promise.allSettled(calls);
-	const failed = settled.find((outcome) => outcome.status === 'rejected');
-	if (failed) throw failed.reason;
-	return settled.map((outcome) => (outcome as PromiseFulfilledResult<T>).value);
-}
 const usd = (value: number) => `$${value.toFixed(2)}`;
 const n = (value: number) => value.toLocaleString('en-US');
 
@@ -210,8 +204,7 @@ async function linkingPagesOf(
 	const calls: Array<{ target: string; domains: string[] }> = [];
 	for (const target of new Set(reported.map((domain) => yoursOf.get(domain) as string))) {
 		const domains = reported.filter((domain) => yoursOf.get(domain) === target);
-		for (let start = 0; start < domains.length; start += LINKING_BATCH)
-			calls.push({ target, domains: domains.slice(start, start + LINKING_BATCH) });
+		for (const batch of inBatches(domains)) calls.push({ target, domains: batch });
 	}
 	if (calls.length === 0) return out;
 	if (!execution.costGuard.tryReserveAll(calls.map((call) => call.domains.length))) {
@@ -227,10 +220,8 @@ async function linkingPagesOf(
 				checkItems: findBadBacklink,
 			});
 			paid(task.cost);
-			for (const item of (task.result?.[0]?.items ?? []) as BacklinkItem[]) {
-				const domain = item.domain_from.toLowerCase();
-				if (!out.has(domain)) out.set(domain, { found: item });
-			}
+			for (const [domain, found] of bestPerDomain(task))
+				if (!out.has(domain)) out.set(domain, { found });
 		}),
 	);
 	return out;
