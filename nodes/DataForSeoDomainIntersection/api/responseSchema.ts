@@ -44,20 +44,43 @@ export type ApiTask = z.infer<typeof taskSchema>;
 const isObject = (value: unknown): value is Record<string, unknown> =>
 	typeof value === 'object' && value !== null && !Array.isArray(value);
 
+/** What is wrong with one item's documented shape, as a path below the item and a problem. */
+function itemProblem(item: unknown): string | undefined {
+	if (!isObject(item)) return ': expected an object';
+	const perTarget = item.domain_intersection;
+	if (!isObject(perTarget)) return '.domain_intersection: expected an object';
+	for (const key in perTarget) {
+		const entry = perTarget[key];
+		if (entry !== null && !isObject(entry))
+			return `.domain_intersection.${key}: expected an object`;
+	}
+	if (item.summary != null && !isObject(item.summary)) return '.summary: expected an object';
+	return undefined;
+}
+
+/**
+ * An item checked and turned into what its reader makes of it (its output row) while its answer
+ * was still being parsed; see ItemReader.
+ */
+export class ReadItem<T = unknown> {
+	constructor(readonly value: T) {}
+}
+
+/** Turns a well-formed item into its row. Pure: the page it came in may still be refused. */
+export type ItemReader<T = unknown> = (item: ApiItem) => T;
+
+/** Reads, in place, each item of a run that has the documented shape; findBadItem names the rest. */
+export function readItems(items: unknown[], read: ItemReader): void {
+	for (let i = 0; i < items.length; i++)
+		if (itemProblem(items[i]) === undefined) items[i] = new ReadItem(read(items[i] as ApiItem));
+}
+
 /** Returns the path and problem of the first item that does not have the documented shape. */
 export function findBadItem(items: readonly unknown[]): string | undefined {
 	for (let i = 0; i < items.length; i++) {
-		const item = items[i];
-		if (!isObject(item)) return `items.${i}: expected an object`;
-		const perTarget = item.domain_intersection;
-		if (!isObject(perTarget)) return `items.${i}.domain_intersection: expected an object`;
-		for (const key in perTarget) {
-			const entry = perTarget[key];
-			if (entry !== null && !isObject(entry))
-				return `items.${i}.domain_intersection.${key}: expected an object`;
-		}
-		if (item.summary != null && !isObject(item.summary))
-			return `items.${i}.summary: expected an object`;
+		if (items[i] instanceof ReadItem) continue;
+		const problem = itemProblem(items[i]);
+		if (problem !== undefined) return `items.${i}${problem}`;
 	}
 	return undefined;
 }

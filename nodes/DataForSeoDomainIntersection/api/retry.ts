@@ -2,7 +2,7 @@ import type { IHttpRequestMethods } from 'n8n-workflow';
 
 import { ApiFailure, isRateLimit } from './apiErrors';
 import { readEnvelope, readTask } from './envelope';
-import type { ApiTask } from './responseSchema';
+import type { ApiTask, ItemReader } from './responseSchema';
 import type { Send } from './sender';
 import { sleepUnlessStopped } from './stop';
 import { CancelledError, type Throttle } from './throttle';
@@ -33,6 +33,8 @@ export interface RetryPolicy {
 	onRateLimited?: () => void;
 	/** The items' shape check for endpoints other than domain_intersection (e.g. backlinks). */
 	checkItems?: (items: readonly unknown[]) => string | undefined;
+	/** Reads domain_intersection items into rows while their answer is parsed (see ReadItem). */
+	readItem?: ItemReader;
 	/** Tests replace the pause; it must reject with StoppedError when `signal` aborts. */
 	pause?: (ms: number, signal?: AbortSignal) => Promise<void>;
 }
@@ -66,7 +68,8 @@ async function attemptOnce(
 			ticket = given;
 			answeredBefore = throttle.room.answeredCalls;
 			policy.onAttempt?.(attempt);
-			return readTask(readEnvelope(await send(...request, policy.signal)), policy.checkItems);
+			const response = await send(...request, policy.signal, policy.readItem);
+			return readTask(readEnvelope(response), policy.checkItems);
 		});
 		return { task, ticket };
 	} catch (error) {

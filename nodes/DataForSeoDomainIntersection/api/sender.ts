@@ -6,6 +6,8 @@ import type {
 } from 'n8n-workflow';
 
 import { CREDENTIAL_TYPE } from '../../../credentials/DataForSeoBasicAuthApi.credentials';
+import { parseAnswer } from './answerBody';
+import { readItems, type ItemReader } from './responseSchema';
 import { parseRetryAfter } from './retryAfter';
 import { childSignal } from './stop';
 import { transportFailure } from './transportError';
@@ -30,6 +32,8 @@ export type Send = (
 	path: string,
 	body?: unknown,
 	signal?: AbortSignal,
+	/** Reads the answer's items into rows as they are parsed (domain_intersection pages). */
+	read?: ItemReader,
 ) => Promise<HttpResponse>;
 
 /**
@@ -43,11 +47,17 @@ function withCancelSignal<T extends object>(fn: T, signal: AbortSignal | undefin
 }
 
 /**
- * The answer's JSON, parsed in a turn of the event loop of its own: answers that end together
- * (Concurrency 10, 20 competitors: ~14 MB each) are otherwise parsed back to back, blocking
- * n8n for all of them at once. Text that is not JSON (a proxy's error page) stays text.
+ * The answer's JSON. n8n's helper hands the body over as bytes; large pages are parsed item by
+ * item in slices (answerBody). A body that is already text or an object (other helpers, tests)
+ * is parsed, or kept, as it is; text that is not JSON (a proxy's error page) stays text.
  */
-async function parseBody(body: unknown, turns: Turns | undefined): Promise<unknown> {
+async function parseBody(
+	body: unknown,
+	turns: Turns | undefined,
+	read: ItemReader | undefined,
+): Promise<unknown> {
+	if (Buffer.isBuffer(body))
+		return parseAnswer(body, turns, read && ((items) => readItems(items, read)));
 	if (typeof body !== 'string') return body;
 	if (turns) await turns.slice();
 	try {
@@ -60,8 +70,8 @@ async function parseBody(body: unknown, turns: Turns | undefined): Promise<unkno
 /**
  * The thin transport: n8n's authenticated HTTP helper, answers of every status returned whole.
  * A request is aborted in flight by the signal it is sent with, else by `stopSignal` (the
- * execution's cancel signal, when the user stops it). The body is asked for as text and parsed
- * here, once (the helper would parse it as soon as it ends, on its own schedule).
+ * execution's cancel signal, when the user stops it). The body is asked for as bytes and parsed
+ * here, once (the helper would parse it as soon as it ends, on its own schedule, in one go).
  */
 export function n8nSender(
 	fn: IExecuteFunctions | ILoadOptionsFunctions,
@@ -70,7 +80,7 @@ export function n8nSender(
 	stopSignal?: AbortSignal,
 	turns?: Turns,
 ): Send {
-	return async (method, path, body, callSignal) => {
+	return async (method, path, body, callSignal, read) => {
 		const started = Date.now();
 		const signal = callSignal ?? stopSignal;
 		const own = signal ? childSignal(signal) : undefined;
@@ -84,7 +94,7 @@ export function n8nSender(
 					url: `${baseUrl}${path}`,
 					body: body as IDataObject | IDataObject[] | undefined,
 					json: true,
-					encoding: 'text',
+					encoding: 'arraybuffer',
 					timeout,
 					returnFullResponse: true,
 					ignoreHttpStatusErrors: true,
@@ -93,7 +103,7 @@ export function n8nSender(
 			)) as { statusCode: number; body: unknown; headers?: Record<string, unknown> };
 			return {
 				statusCode: response.statusCode,
-				body: await parseBody(response.body, turns),
+				body: await parseBody(response.body, turns, read),
 				retryAfterMs: parseRetryAfter(response.headers?.['retry-after']),
 			};
 		} catch (error) {

@@ -3,7 +3,7 @@ import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 import { compactAnswer, compactRow, type CompactFacts, type CompactRow } from './compact';
 import { columnPlan, flattenRow, rawItem, referringDomainOf, type ColumnPlan } from './flatten';
 import type { IntersectionRequest } from '../request/task';
-import type { ApiItem } from '../api/responseSchema';
+import { ReadItem, type ApiItem } from '../api/responseSchema';
 import { ROWS_PER_CHECK, type Turns } from '../api/turns';
 import { NewRows } from './newRows';
 import { byScore, scoreOf } from './prospectScore';
@@ -106,19 +106,27 @@ export class ItemWriter {
 	/**
 	 * Builds a page's rows as soon as it arrives, so the API's parsed page (for 20 competitors,
 	 * tens of MB) can be collected at once instead of waiting for earlier pages; hands the event
-	 * loop back between slices of rows.
+	 * loop back between slices of rows. Items read while their answer was parsed are built already.
 	 */
-	async prepare(apiItems: readonly ApiItem[], turns: Turns): Promise<PreparedRow[]> {
+	async prepare(
+		apiItems: ReadonlyArray<ApiItem | ReadItem<PreparedRow>>,
+		turns: Turns,
+	): Promise<PreparedRow[]> {
 		const prepared: PreparedRow[] = new Array(apiItems.length);
 		for (let i = 0; i < apiItems.length; i++) {
 			if (i % ROWS_PER_CHECK === 0 && turns.due) await turns.slice();
 			const item = apiItems[i];
-			const domain = referringDomainOf(item);
-			prepared[i] = this.onPlatform(domain)
-				? { domain, row: null, skip: true }
-				: { domain, row: this.build(item) };
+			prepared[i] = item instanceof ReadItem ? item.value : this.prepareOne(item);
 		}
 		return prepared;
+	}
+
+	/** One item's row, or its place when Skip Platforms leaves it out. */
+	prepareOne(item: ApiItem): PreparedRow {
+		const domain = referringDomainOf(item);
+		return this.onPlatform(domain)
+			? { domain, row: null, skip: true }
+			: { domain, row: this.build(item) };
 	}
 
 	/** Writes prepared rows, in order, as `add` writes API items. */

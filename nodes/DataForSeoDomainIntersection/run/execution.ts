@@ -1,6 +1,6 @@
 import { CostGuard } from './cost';
 import type { FetchPage } from './pages';
-import type { ApiItem, ApiTask } from '../api/responseSchema';
+import type { ApiItem, ApiTask, ItemReader, ReadItem } from '../api/responseSchema';
 import type { RunSettings } from '../request/task';
 import { Throttle } from '../api/throttle';
 import { sendWithRetries, type RetryPolicy } from '../api/retry';
@@ -106,8 +106,25 @@ export class Execution {
 	 * once its item's other pages have ended.
 	 */
 	pageFetcher(settings: RunSettings, counters: { requests: number; cost: number }): FetchPage {
+		return this.fetcher(settings, counters) as FetchPage;
+	}
+
+	/** pageFetcher whose items come read by `read`, as far as they were while being parsed. */
+	readingFetcher<T>(
+		settings: RunSettings,
+		counters: { requests: number; cost: number },
+		read: ItemReader<T>,
+	): FetchPage<ApiItem | ReadItem<T>> {
+		return this.fetcher(settings, counters, read) as FetchPage<ApiItem | ReadItem<T>>;
+	}
+
+	private fetcher(
+		settings: RunSettings,
+		counters: { requests: number; cost: number },
+		read?: ItemReader,
+	): FetchPage<ApiItem | ReadItem> {
 		return async (task) => {
-			const sent = this.sendPage(settings, counters, task);
+			const sent = this.sendPage(settings, counters, task, undefined, read);
 			// Seen before the item's own handling, which waits for its other pages.
 			sent.catch((error: unknown) => this.failFast && this.fail(error));
 			const result = await sent;
@@ -115,7 +132,7 @@ export class Execution {
 			this.stats.cost += cost;
 			counters.cost += cost;
 			const page = result.result?.[0];
-			// readTask has checked every item's shape.
+			// readTask has checked the shape of every item not already read.
 			return { total: page?.total_count ?? 0, items: (page?.items ?? []) as ApiItem[] };
 		};
 	}
@@ -139,6 +156,7 @@ export class Execution {
 		counters: { requests: number; cost: number },
 		task: object,
 		endpoint?: { path: string; checkItems: RetryPolicy['checkItems'] },
+		readItem?: ItemReader,
 	): Promise<ApiTask> {
 		const policy: RetryPolicy = {
 			maxRetries: settings.maxRetries,
@@ -148,6 +166,7 @@ export class Execution {
 			signal: this.signal,
 			onRateLimited: () => this.stats.rateLimited++,
 			checkItems: endpoint?.checkItems,
+			readItem,
 			onAttempt: (attempt) => {
 				this.stats.requests++;
 				counters.requests++;

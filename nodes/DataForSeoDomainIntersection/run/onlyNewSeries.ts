@@ -46,7 +46,7 @@ export async function readOnlyNew(
 	asked?: number,
 ): Promise<OnlyNewSeries> {
 	const fetcher = preparedPages(
-		execution.pageFetcher(run.settings, counters),
+		(read) => execution.readingFetcher(run.settings, counters, read),
 		writer,
 		execution.turns,
 	);

@@ -24,8 +24,11 @@ async function readAll(
 	writer: ItemWriter,
 	counters: Counters,
 ) {
-	const fetcher = execution.pageFetcher(request.settings, counters);
-	const pages = preparedPages(fetcher, writer, execution.turns);
+	const pages = preparedPages(
+		(read) => execution.readingFetcher(request.settings, counters, read),
+		writer,
+		execution.turns,
+	);
 	const outcome = await readPages(request, pages, (rows) => writer.addPrepared(rows), {
 		window: request.settings.concurrency * 2,
 		costGuard: execution.costGuard,

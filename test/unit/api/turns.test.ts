@@ -4,7 +4,10 @@ import {
 	Turns,
 } from '../../../nodes/DataForSeoDomainIntersection/api/turns';
 import { ItemWriter } from '../../../nodes/DataForSeoDomainIntersection/output/itemWriter';
-import type { ApiItem } from '../../../nodes/DataForSeoDomainIntersection/api/responseSchema';
+import {
+	ReadItem,
+	type ApiItem,
+} from '../../../nodes/DataForSeoDomainIntersection/api/responseSchema';
 import { buildRequest } from '../../../nodes/DataForSeoDomainIntersection/request/buildRequest';
 import { nodeParameters } from '../nodeParameters';
 
@@ -76,5 +79,19 @@ describe('ItemWriter.prepare', () => {
 		expect(writer.items.map((out) => out.json.referring_domain)).toEqual(
 			items.map((_, i) => `site${i}.example`),
 		);
+	});
+
+	it('keeps the rows read while the answer was parsed, and builds the rest the same way', async () => {
+		const request = { ...buildRequest(nodeParameters()), wanted: 1000 };
+		const writer = new ItemWriter(request, 0);
+		const items = Array.from({ length: 10 }, (_, i) => item(i));
+		const built = await writer.prepare(items, new Turns());
+		const mixed = items.map((apiItem, i) =>
+			i % 2 ? new ReadItem(writer.prepareOne(apiItem)) : apiItem,
+		);
+		const marked = new ReadItem({ domain: 'marked.example', row: null });
+		const rows = await writer.prepare([...mixed, marked], new Turns());
+		expect(rows.slice(0, 10)).toEqual(built);
+		expect(rows[10]).toBe(marked.value);
 	});
 });
