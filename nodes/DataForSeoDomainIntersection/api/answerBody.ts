@@ -136,7 +136,7 @@ function parseRun(bytes: Buffer, start: number, end: number): unknown[] {
 }
 
 /** JSON.parse, or the text itself when it is not JSON (a proxy's error page). */
-function parseWhole(text: string): unknown {
+export function parseWhole(text: string): unknown {
 	try {
 		return JSON.parse(text) as unknown;
 	} catch {
@@ -164,13 +164,14 @@ export async function parseAnswer(
 ): Promise<unknown> {
 	// axios drops a byte-order mark from text answers; so does this.
 	const from = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+	const whole = () => parseWhole(bytes.toString('utf8', from));
 	if (turns) await turns.slice();
 	const cut = bytes.length - from > WHOLE_PARSE_BYTES ? cutAnswer(bytes, from) : undefined;
-	if (!cut) return parseWhole(bytes.toString('utf8', from));
+	if (!cut) return whole();
 	try {
 		const outer = JSON.parse(cut.outer) as unknown;
 		const emptied = emptiedItems(outer);
-		if (!emptied) return parseWhole(bytes.toString('utf8', from));
+		if (!emptied) return whole();
 		const { items, count } = emptied;
 		for (const [start, end] of cut.pieces) {
 			if (turns?.due) await turns.slice();
@@ -179,10 +180,8 @@ export async function parseAnswer(
 			for (const item of run) items.push(item);
 		}
 		// A count that differs means a cut fell somewhere unexpected: trust only the whole parse.
-		if (typeof count === 'number' && count !== items.length)
-			return parseWhole(bytes.toString('utf8', from));
-		return outer;
+		return typeof count === 'number' && count !== items.length ? whole() : outer;
 	} catch {
-		return parseWhole(bytes.toString('utf8', from));
+		return whole();
 	}
 }

@@ -6,7 +6,7 @@ import type {
 } from 'n8n-workflow';
 
 import { CREDENTIAL_TYPE } from '../../../credentials/DataForSeoBasicAuthApi.credentials';
-import { parseAnswer } from './answerBody';
+import { parseAnswer, parseWhole } from './answerBody';
 import { readItems, type ItemReader } from './responseSchema';
 import { parseRetryAfter } from './retryAfter';
 import { childSignal } from './stop';
@@ -47,8 +47,8 @@ function withCancelSignal<T extends object>(fn: T, signal: AbortSignal | undefin
 }
 
 /**
- * The answer's JSON. n8n's helper hands the body over as bytes; large pages are parsed item by
- * item in slices (answerBody). A body that is already text or an object (other helpers, tests)
+ * The answer's JSON. n8n's helper hands the body over as bytes; large pages are parsed a run of
+ * items at a time (answerBody). A body that is already text or an object (other helpers, tests)
  * is parsed, or kept, as it is; text that is not JSON (a proxy's error page) stays text.
  */
 async function parseBody(
@@ -60,11 +60,7 @@ async function parseBody(
 		return parseAnswer(body, turns, read && ((items) => readItems(items, read)));
 	if (typeof body !== 'string') return body;
 	if (turns) await turns.slice();
-	try {
-		return JSON.parse(body) as unknown;
-	} catch {
-		return body;
-	}
+	return parseWhole(body);
 }
 
 /**
