@@ -177,7 +177,9 @@ export async function memory(sim: SimProcess, graph: LinkGraph): Promise<MemoryR
 	for (const memoryCase of cases.filter((c) => !only || c.label.includes(only))) {
 		step(`Memory: ${memoryCase.label}, in a fresh process`);
 		const known = parsed.get(memoryCase.targets);
-		const run = await memoryRun(sim, graph, memoryCase, known === undefined);
+		// The first case of a competitor set renders its pages; the others find them rendered.
+		const first = !parsed.has(memoryCase.targets);
+		const run = await memoryRun(sim, graph, memoryCase, { measureParse: first, warm: first });
 		const parse = run.parse ?? known;
 		parsed.set(memoryCase.targets, parse);
 		note(`Memory ${memoryCase.label}`, run.problems);
@@ -186,6 +188,7 @@ export async function memory(sim: SimProcess, graph: LinkGraph): Promise<MemoryR
 			report: run.report,
 			parseMs: parse?.ms,
 			pageParseMs: parse?.pageMaxMs,
+			simCpuMs: run.simCpuMs,
 			ok: run.problems.length === 0,
 		});
 	}

@@ -111,6 +111,8 @@ export interface MemoryRow {
 	parseMs?: number;
 	/** The slowest single page's JSON.parse. */
 	pageParseMs?: number;
+	/** CPU the simulator used during the counted run (rendering, sending). */
+	simCpuMs?: number;
 	ok: boolean;
 }
 
@@ -134,6 +136,7 @@ export function memoryTable(rows: readonly MemoryRow[]): string {
 			`growth per 1,000 rows (goal ≤ ${HEAP_GOAL_MB} MB)`,
 			'held after GC (output)',
 			'wall (node CPU)',
+			'simulator CPU',
 			'JSON.parse of the same bytes',
 			`node CPU / JSON.parse (goal ≤ ${ratio(CPU_GOAL)})`,
 			`longest event-loop block (goal ≤ ${BLOCK_GOAL_MS} ms)`,
@@ -155,6 +158,7 @@ export function memoryTable(rows: readonly MemoryRow[]): string {
 				`${perThousand.toFixed(1)} MB (${met(perThousand <= HEAP_GOAL_MB)})`,
 				mb(report.heldHeapMb - report.baseHeapMb),
 				`${ms(report.ms)} (${ms(report.cpuMs)})`,
+				row.simCpuMs === undefined ? '–' : ms(row.simCpuMs),
 				parseMs === undefined ? '–' : ms(parseMs),
 				cpu === undefined ? '–' : `${ratio(cpu)} (${met(cpu <= CPU_GOAL)})`,
 				`${ms(report.longestBlockMs)} (${met(report.longestBlockMs <= BLOCK_GOAL_MS)})`,

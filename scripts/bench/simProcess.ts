@@ -82,10 +82,17 @@ async function control(url: string, method: 'GET' | 'POST', path: string, body?:
 	return JSON.parse(text) as unknown;
 }
 
+/**
+ * Room for every page the bench asks for (20 competitors' ~35 pages are ~0.5 GB), so a page asked
+ * for again is written from its bytes: on 2 cores, re-rendering it would take CPU from the node
+ * that DataForSEO's own machines spend.
+ */
+const PAGE_CACHE_MB = 1024;
+
 /** Starts test/simulator/cli.ts (seed 1) on a free 127.0.0.1 port. */
 export async function startSimProcess(latencyMs: number, graphSize?: number): Promise<SimProcess> {
 	const args = ['--import', 'tsx', join(ROOT, 'test', 'simulator', 'cli.ts'), '--port', '0'];
-	args.push('--latency', String(latencyMs));
+	args.push('--latency', String(latencyMs), '--page-cache-mb', String(PAGE_CACHE_MB));
 	if (graphSize !== undefined) args.push('--graph-size', String(graphSize));
 	// node --import tsx rather than the tsx wrapper: one process, so its pid is the one to stop.
 	const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });

@@ -1,5 +1,5 @@
 // Standalone simulator process for the demo and e2e harness:
-//   npx tsx test/simulator/cli.ts [--port N] [--seed N] [--latency MS] [--refusal-latency MS] [--max-in-flight N] [--graph-size N]
+//   npx tsx test/simulator/cli.ts [--port N] [--seed N] [--latency MS] [--refusal-latency MS] [--max-in-flight N] [--graph-size N] [--page-cache-mb N]
 // Prints "SIMULATOR_URL=http://127.0.0.1:PORT" once listening; closes cleanly on SIGTERM/SIGINT.
 import { startSimulator } from './server';
 import type { SimulatorOptions } from './types';
@@ -11,6 +11,7 @@ const FLAGS: Readonly<Record<string, keyof SimulatorOptions>> = {
 	'--refusal-latency': 'refusalLatencyMs',
 	'--max-in-flight': 'maxInFlight',
 	'--graph-size': 'graphSize',
+	'--page-cache-mb': 'pageCacheMb',
 };
 
 function parseArgs(argv: string[]): SimulatorOptions {

@@ -13,7 +13,7 @@ import {
 } from './envelope';
 import type { LinkGraph } from './graph';
 import type { QueryEngine } from './query';
-import { ITEMS_MARK, type PageTextCache } from './pageText';
+import { ITEMS_MARK, type PageCache } from './pageCache';
 import { renderItem } from './render';
 import { validateTask } from './validate';
 
@@ -26,14 +26,14 @@ export interface ApiAnswer {
 	status: number;
 	body: EnvelopeJson;
 	headers?: Record<string, string>;
-	/** The text of the items where the body holds ITEMS_MARK. */
-	itemsText?: string;
+	/** The JSON bytes of the items where the body holds ITEMS_MARK. */
+	items?: Buffer;
 }
 
 export interface HandlerContext {
 	graph: LinkGraph;
 	engine: QueryEngine;
-	pages: PageTextCache;
+	pages: PageCache;
 	ids: TaskIds;
 	login: string;
 }
@@ -76,7 +76,7 @@ function firstTask(
 	raw: unknown,
 	started: number,
 	forced?: { code: number; message?: string },
-): { task: TaskJson; itemsText?: string } {
+): { task: TaskJson; items?: Buffer } {
 	if (forced !== undefined) {
 		const message = forced.message ?? messageFor(forced.code);
 		return { task: errorTask(ctx, forced.code, message, raw, started) };
@@ -87,10 +87,10 @@ function firstTask(
 	const sent = raw as Record<string, unknown>;
 	const page = ctx.engine.page(validation.task);
 	const count = page.rows.length;
-	const itemsText =
+	const items =
 		count === 0
 			? undefined
-			: ctx.pages.text(pageKey(ctx.graph, sent), () =>
+			: ctx.pages.bytesOf(pageKey(ctx.graph, sent), () =>
 					page.rows.map((row) => renderItem(ctx.graph, validation.task, row)),
 				);
 	const task: TaskJson = {
@@ -108,11 +108,11 @@ function firstTask(
 				total_count: page.totalCount,
 				items_count: count,
 				// Like other DataForSEO endpoints, an empty page comes back as null rather than [].
-				items: itemsText === undefined ? null : ITEMS_MARK,
+				items: items === undefined ? null : ITEMS_MARK,
 			},
 		],
 	};
-	return { task, itemsText };
+	return { task, items };
 }
 
 export function domainIntersection(
@@ -126,11 +126,11 @@ export function domainIntersection(
 		return ok(errorEnvelope(40503, messageFor(40503), formatTime(Date.now() - started)));
 	}
 	const [first, ...extra] = parsed.value;
-	const { task, itemsText } = firstTask(ctx, first, started, forced);
+	const { task, items } = firstTask(ctx, first, started, forced);
 	const tasks = [task];
 	// The live endpoint runs one task per request; every further task is refused on its own.
 	for (const other of extra) tasks.push(errorTask(ctx, 40000, messageFor(40000), other, started));
-	return { ...ok(envelope(20000, 'Ok.', tasks, formatTime(Date.now() - started))), itemsText };
+	return { ...ok(envelope(20000, 'Ok.', tasks, formatTime(Date.now() - started))), items };
 }
 
 function freeTask(

@@ -40,13 +40,16 @@ export function writeJson(
 	status: number,
 	body: unknown,
 	headers: Record<string, string> = {},
-	text: string = JSON.stringify(body),
+	parts: readonly Buffer[] = [Buffer.from(JSON.stringify(body))],
 ): void {
 	if (res.destroyed || res.writableEnded) return;
 	res.writeHead(status, {
 		...JSON_HEADERS,
-		'content-length': String(Buffer.byteLength(text)),
+		'content-length': String(parts.reduce((sum, part) => sum + part.length, 0)),
 		...headers,
 	});
-	res.end(text);
+	// Corked so the parts leave together (end() uncorks), without being copied into one buffer.
+	res.cork();
+	for (const part of parts) res.write(part);
+	res.end();
 }

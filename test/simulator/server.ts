@@ -28,7 +28,7 @@ import {
 import { AnswerGate } from './hold';
 import { bodyForLog, credentials, readBody, writeJson } from './http';
 import { QueryEngine } from './query';
-import { answerText, PageTextCache } from './pageText';
+import { answerParts, DEFAULT_PAGE_CACHE_MB, PageCache } from './pageCache';
 import { renderPage } from './render';
 import { validateTask } from './validate';
 import {
@@ -76,7 +76,7 @@ class SimulatorServer implements Simulator {
 		this.ctx = {
 			graph,
 			engine: this.engine,
-			pages: new PageTextCache(),
+			pages: new PageCache((opts.pageCacheMb ?? DEFAULT_PAGE_CACHE_MB) * 2 ** 20),
 			ids: new TaskIds(graph.seed),
 			login: this.login,
 			lost: new Set(),
@@ -267,14 +267,14 @@ class SimulatorServer implements Simulator {
 		// The answer is computed and serialized inside the latency, as a real server's work is:
 		// otherwise concurrent requests would queue behind each other's rendering after it.
 		const answer = this.answer(method, path, body, started, entry.authorized, overloaded, failure);
-		const text = answerText(answer.body, answer.itemsText);
+		const parts = answerParts(answer.body, answer.items);
 		await this.delay(started, overloaded ? (this.refusalLatencyMs ?? this.latencyMs) : undefined);
 		entry.httpStatus = answer.status;
 		entry.statusCode = answer.body.status_code;
 		entry.taskStatusCode = answer.body.tasks[0]?.status_code ?? null;
 		entry.cost = answer.body.cost;
 		this.totalCost += answer.body.cost;
-		writeJson(res, answer.status, answer.body, answer.headers, text);
+		writeJson(res, answer.status, answer.body, answer.headers, parts);
 	}
 
 	private answer(

@@ -20,6 +20,8 @@ export interface SimulatorOptions {
 	/** Extension: fixed number of referring domains instead of the calibrated size (small = fast tests;
 	 * the docs' example then no longer totals 40921). */
 	graphSize?: number;
+	/** Bytes of rendered pages kept for the next request of the same page; default 128 (MB). */
+	pageCacheMb?: number;
 }
 
 export type ScriptedFailure =

@@ -7,6 +7,7 @@ import type {
 
 import { CREDENTIAL_TYPE } from '../../../credentials/DataForSeoBasicAuthApi.credentials';
 import { parseAnswer, parseWhole } from './answerBody';
+import { isByteStream, ReceiveBuffers, type ReadLimits } from './receive';
 import { readItems, type ItemReader } from './responseSchema';
 import { parseRetryAfter } from './retryAfter';
 import { childSignal } from './stop';
@@ -46,16 +47,30 @@ function withCancelSignal<T extends object>(fn: T, signal: AbortSignal | undefin
 	return Object.create(fn, { getExecutionCancelSignal: { value: () => signal } }) as T;
 }
 
+/** What parseBody needs besides the body: where to read it into, and how long it may take. */
+interface Reading {
+	turns?: Turns;
+	read?: ItemReader;
+	buffers: ReceiveBuffers;
+	limits: ReadLimits;
+}
+
 /**
- * The answer's JSON. n8n's helper hands the body over as bytes; large pages are parsed a run of
- * items at a time (answerBody). A body that is already text or an object (other helpers, tests)
- * is parsed, or kept, as it is; text that is not JSON (a proxy's error page) stays text.
+ * The answer's JSON. n8n's helper hands the body over as a stream, read into a reused buffer;
+ * large pages are parsed a run of items at a time (answerBody). A body that is already bytes, text
+ * or an object (other helpers, tests) is parsed, or kept, as it is; text that is not JSON (a
+ * proxy's error page) stays text.
  */
-async function parseBody(
-	body: unknown,
-	turns: Turns | undefined,
-	read: ItemReader | undefined,
-): Promise<unknown> {
+async function parseBody(body: unknown, reading: Reading): Promise<unknown> {
+	const { turns, read, buffers, limits } = reading;
+	if (isByteStream(body)) {
+		const { bytes, buffer } = await buffers.read(body, limits);
+		try {
+			return await parseBody(bytes, reading);
+		} finally {
+			buffers.give(buffer);
+		}
+	}
 	if (Buffer.isBuffer(body))
 		return parseAnswer(body, turns, read && ((items) => readItems(items, read)));
 	if (typeof body !== 'string') return body;
@@ -66,8 +81,8 @@ async function parseBody(
 /**
  * The thin transport: n8n's authenticated HTTP helper, answers of every status returned whole.
  * A request is aborted in flight by the signal it is sent with, else by `stopSignal` (the
- * execution's cancel signal, when the user stops it). The body is asked for as bytes and parsed
- * here, once (the helper would parse it as soon as it ends, on its own schedule, in one go).
+ * execution's cancel signal, when the user stops it). The body is asked for as a stream and
+ * parsed here, once (the helper would join it, then parse it as soon as it ends, in one go).
  */
 export function n8nSender(
 	fn: IExecuteFunctions | ILoadOptionsFunctions,
@@ -76,6 +91,7 @@ export function n8nSender(
 	stopSignal?: AbortSignal,
 	turns?: Turns,
 ): Send {
+	const buffers = new ReceiveBuffers();
 	return async (method, path, body, callSignal, read) => {
 		const started = Date.now();
 		const signal = callSignal ?? stopSignal;
@@ -90,7 +106,7 @@ export function n8nSender(
 					url: `${baseUrl}${path}`,
 					body: body as IDataObject | IDataObject[] | undefined,
 					json: true,
-					encoding: 'arraybuffer',
+					encoding: 'stream',
 					timeout,
 					returnFullResponse: true,
 					ignoreHttpStatusErrors: true,
@@ -99,7 +115,16 @@ export function n8nSender(
 			)) as { statusCode: number; body: unknown; headers?: Record<string, unknown> };
 			return {
 				statusCode: response.statusCode,
-				body: await parseBody(response.body, turns, read),
+				body: await parseBody(response.body, {
+					turns,
+					read,
+					buffers,
+					limits: {
+						expected: Number(response.headers?.['content-length']) || 0,
+						signal: own?.signal,
+						remainingMs: Math.max(0, timeout - (Date.now() - started)),
+					},
+				}),
 				retryAfterMs: parseRetryAfter(response.headers?.['retry-after']),
 			};
 		} catch (error) {

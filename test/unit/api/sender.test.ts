@@ -1,5 +1,7 @@
+import { Readable } from 'node:stream';
 import type { IExecuteFunctions, IHttpRequestOptions } from 'n8n-workflow';
 
+import { ApiFailure } from '../../../nodes/DataForSeoDomainIntersection/api/apiErrors';
 import { WHOLE_PARSE_BYTES } from '../../../nodes/DataForSeoDomainIntersection/api/answerBody';
 import { readEnvelope, readTask } from '../../../nodes/DataForSeoDomainIntersection/api/envelope';
 import {
@@ -8,6 +10,7 @@ import {
 	type ApiItem,
 } from '../../../nodes/DataForSeoDomainIntersection/api/responseSchema';
 import { n8nSender } from '../../../nodes/DataForSeoDomainIntersection/api/sender';
+import { StoppedError } from '../../../nodes/DataForSeoDomainIntersection/api/stop';
 
 const item = (i: number): unknown => ({
 	domain_intersection: { '1': { target: `site${i}.example`, padding: 'p'.repeat(400) } },
@@ -21,28 +24,98 @@ const page = (items: unknown[]) => ({
 	],
 });
 
-/** n8n's helper as the node sees it: it answers with the bytes asked for. */
-function helperAnswering(statusCode: number, body: unknown) {
+/** The answer as n8n's helper streams it: chunks of a few KB, as a socket delivers them. */
+function streamOf(text: string, chunkBytes = 4096): Readable {
+	const bytes = Buffer.from(text);
+	const chunks: Buffer[] = [];
+	for (let at = 0; at < bytes.length; at += chunkBytes)
+		chunks.push(bytes.subarray(at, at + chunkBytes));
+	return Readable.from(chunks);
+}
+
+/** n8n's helper as the node sees it: it answers with a stream of the answer's bytes. */
+function helperAnswering(
+	statusCode: number,
+	body: unknown,
+	answer: (text: string) => unknown = (text) => streamOf(text),
+) {
 	const asked: IHttpRequestOptions[] = [];
 	const fn = {
 		helpers: {
 			httpRequestWithAuthentication: async (_type: string, options: IHttpRequestOptions) => {
 				asked.push(options);
-				return { statusCode, headers: {}, body: Buffer.from(JSON.stringify(body)) };
+				return { statusCode, headers: {}, body: answer(JSON.stringify(body)) };
 			},
 		},
 	} as unknown as IExecuteFunctions;
 	return { fn, asked };
 }
 
-describe('n8nSender: answers asked for as bytes', () => {
+/** A helper whose answer sends its headers and a first chunk, then nothing more. */
+function stallingHelper() {
+	const fn = {
+		helpers: {
+			httpRequestWithAuthentication: async () => {
+				const body = new Readable({ read() {} });
+				body.push(Buffer.from('{"status_code":20000,'));
+				return { statusCode: 200, headers: {}, body };
+			},
+		},
+	} as unknown as IExecuteFunctions;
+	return fn;
+}
+
+describe('n8nSender: answers asked for as a stream', () => {
 	const large = Array.from({ length: 1000 }, (_, i) => item(i));
 
-	it('asks for bytes and parses them', async () => {
+	it('asks for a stream and parses what it carries, chunk boundaries anywhere', async () => {
 		const { fn, asked } = helperAnswering(200, page(large));
 		const response = await n8nSender(fn, 'https://api.example', 1000)('POST', '/x', [{}]);
-		expect(asked[0].encoding).toBe('arraybuffer');
+		expect(asked[0].encoding).toBe('stream');
 		expect(response.body).toEqual(page(large));
+	});
+
+	it('parses one answer after another with the same sender, each its own', async () => {
+		// A large answer, then a small one read into the large one's buffer, then a large one again.
+		const answers = [page(large), page([item(7)]), page(large.slice(0, 500))];
+		const queue = [...answers];
+		const fn = {
+			helpers: {
+				httpRequestWithAuthentication: async () => ({
+					statusCode: 200,
+					headers: {},
+					body: streamOf(JSON.stringify(queue.shift())),
+				}),
+			},
+		} as unknown as IExecuteFunctions;
+		const send = n8nSender(fn, 'https://api.example', 1000);
+		for (const answer of answers) expect((await send('POST', '/x', [{}])).body).toEqual(answer);
+	});
+
+	it('still takes bytes or text from a helper that returns them', async () => {
+		for (const answer of [(text: string) => Buffer.from(text), (text: string) => text]) {
+			const { fn } = helperAnswering(200, page(large), answer);
+			const response = await n8nSender(fn, 'https://api.example', 1000)('POST', '/x', [{}]);
+			expect(response.body).toEqual(page(large));
+		}
+	});
+
+	it('stops reading an answer when the execution is stopped, with StoppedError', async () => {
+		const stop = new AbortController();
+		const sending = n8nSender(stallingHelper(), 'https://api.example', 60_000, stop.signal)(
+			'POST',
+			'/x',
+			[{}],
+		);
+		setTimeout(() => stop.abort(), 20);
+		await expect(sending).rejects.toBeInstanceOf(StoppedError);
+	});
+
+	it('gives up on an answer that stops arriving within the Timeout, as a timeout', async () => {
+		const sending = n8nSender(stallingHelper(), 'https://api.example', 50)('POST', '/x', [{}]);
+		const failure = await sending.catch((error: unknown) => error);
+		expect(failure).toBeInstanceOf(ApiFailure);
+		expect((failure as ApiFailure).message).toMatch(/timed out.*50 ms/);
 	});
 
 	it('reads well-formed items into rows while parsing, and leaves a bad one for the check', async () => {

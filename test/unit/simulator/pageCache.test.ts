@@ -1,4 +1,4 @@
-// The simulator's page-text cache: a repeated page is served from text, and nothing a test can
+// The simulator's page cache: a repeated page is served from its bytes, and nothing a test can
 // change (the graph, the task) is served stale.
 import {
 	intersect,
@@ -7,7 +7,7 @@ import {
 	startSimulator,
 	type Simulator,
 } from '../../simulator';
-import { answerText, ITEMS_MARK, PageTextCache } from '../../simulator/pageText';
+import { answerParts, ITEMS_MARK, PageCache } from '../../simulator/pageCache';
 
 const LIVE = '/v3/backlinks/domain_intersection/live';
 const AUTH = `Basic ${Buffer.from(`${SIM_LOGIN}:${SIM_PASSWORD}`).toString('base64')}`;
@@ -29,39 +29,54 @@ async function runTask(sim: Simulator, task: Record<string, unknown>): Promise<J
 const domainsOf = (task: Json): string[] =>
 	(task.result[0].items ?? []).map((item: Json) => item.domain_intersection['1'].target);
 
-describe('PageTextCache', () => {
+describe('PageCache', () => {
+	const text = (bytes: Buffer) => bytes.toString();
+
 	it('renders a key once and keeps the most recently used within its size', () => {
-		const cache = new PageTextCache(25);
+		const cache = new PageCache(25);
 		let renders = 0;
 		const render = (value: string) => () => (renders++, value);
-		expect(cache.text('a', render('aaaaaaaa'))).toBe('"aaaaaaaa"');
-		expect(cache.text('a', render('other'))).toBe('"aaaaaaaa"');
+		expect(text(cache.bytesOf('a', render('aaaaaaaa')))).toBe('"aaaaaaaa"');
+		expect(text(cache.bytesOf('a', render('other')))).toBe('"aaaaaaaa"');
 		expect(renders).toBe(1);
-		cache.text('b', render('bbbbbbbb'));
-		cache.text('a', render('aaaaaaaa')); // a is now the most recent
-		cache.text('c', render('cccccccc')); // 30 chars: b, the least recent, goes
+		cache.bytesOf('b', render('bbbbbbbb'));
+		cache.bytesOf('a', render('aaaaaaaa')); // a is now the most recent
+		cache.bytesOf('c', render('cccccccc')); // 30 bytes: b, the least recent, goes
 		expect(cache.size).toBe(2);
-		expect(cache.text('a', render('new a'))).toBe('"aaaaaaaa"');
-		expect(cache.text('b', render('new b'))).toBe('"new b"');
+		expect(text(cache.bytesOf('a', render('new a')))).toBe('"aaaaaaaa"');
+		expect(text(cache.bytesOf('b', render('new b')))).toBe('"new b"');
+	});
+
+	it('bounds UTF-8 bytes, not characters', () => {
+		const cache = new PageCache(12);
+		cache.bytesOf('a', () => 'ééé'); // 8 bytes, 5 characters
+		cache.bytesOf('b', () => 'x'); // 3 more: 11 bytes, both kept
+		expect(cache.size).toBe(2);
+		cache.bytesOf('c', () => 'y'); // 14 bytes: a goes
+		expect(cache.size).toBe(2);
 	});
 
 	it('keeps a page larger than its whole size only until the next one', () => {
-		const cache = new PageTextCache(4);
-		cache.text('big', () => 'much more than four');
+		const cache = new PageCache(4);
+		cache.bytesOf('big', () => 'much more than four');
 		expect(cache.size).toBe(1);
-		cache.text('next', () => 'x');
+		cache.bytesOf('next', () => 'x');
 		expect(cache.size).toBe(1);
 	});
 });
 
-describe('answerText', () => {
-	it('puts the items text where the mark stands, "$" patterns included', () => {
-		const body = { tasks: [{ result: [{ items: ITEMS_MARK }] }] };
-		const items = JSON.stringify([{ tld: { "$&$'": 1 } }]);
-		expect(JSON.parse(answerText(body, items))).toEqual({
-			tasks: [{ result: [{ items: [{ tld: { "$&$'": 1 } }] }] }],
+describe('answerParts', () => {
+	it('puts the items bytes where the mark stands, without copying them', () => {
+		const body = { tasks: [{ result: [{ items: ITEMS_MARK, after: '$&' }] }] };
+		const items = Buffer.from(JSON.stringify([{ tld: { "$&$'": 1 } }]));
+		const parts = answerParts(body, items);
+		expect(parts[1]).toBe(items);
+		expect(JSON.parse(Buffer.concat(parts).toString())).toEqual({
+			tasks: [{ result: [{ items: [{ tld: { "$&$'": 1 } }], after: '$&' }] }],
 		});
-		expect(answerText({ items: null }, undefined)).toBe('{"items":null}');
+		expect(Buffer.concat(answerParts({ items: null }, undefined)).toString()).toBe(
+			'{"items":null}',
+		);
 	});
 });
 
