@@ -6,6 +6,7 @@ import { onlyNewSection, type OnlyNewResults } from './onlyNewSection';
 import { prospectCostSection, type ProspectCostRow } from './prospectCost';
 import { sharedAccountSection } from './sharedSection';
 import { goalsSection } from './goals';
+import { MEMORY_RUNS } from './memory';
 import { realN8nSection, type RealN8nResult } from './realN8n';
 import { count, machine, ms } from './report';
 import {
@@ -80,7 +81,7 @@ ${flattenTable(r.flatten)}
 
 ## 4. Memory, CPU and event-loop blocks, Return All at concurrency ${r.memoryConcurrency}, each case in a fresh \`node --expose-gc\` process
 
-Heap after a forced GC before the run, then \`process.memoryUsage()\` every 5 ms; the output items are still held at the end, as n8n holds them. **JSON.parse of the same bytes**: the CPU time of \`JSON.parse\` over the answer pages the run read (fetched again at 0 ms latency, median of 3 per page): the part of the node's CPU no code of its own can avoid. **longest event-loop block**: the maximum delay \`monitorEventLoopDelay\` saw in the run's process while the node ran, n8n-core's handling of the output included.
+Each case runs ${MEMORY_RUNS} times, each time in a fresh process, and every figure is the median of the ${MEMORY_RUNS} (the goals table above gives the range): when V8 collects decides a run's peak heap and its longest block. Heap after a forced GC before the run, then \`process.memoryUsage()\` every 5 ms; the output items are still held at the end, as n8n holds them. **JSON.parse of the same bytes**: the CPU time of \`JSON.parse\` over the answer pages the run read (fetched again at 0 ms latency, median of 3 per page): the part of the node's CPU no code of its own can avoid. **longest event-loop block**: the maximum delay \`monitorEventLoopDelay\` saw in the run's process while the node ran, n8n-core's handling of the output included.
 
 ${memoryTable(r.memory)}
 

@@ -186,6 +186,7 @@ export async function memory(sim: SimProcess, graph: LinkGraph): Promise<MemoryR
 		rows.push({
 			memoryCase,
 			report: run.report,
+			runs: run.runs,
 			parseMs: parse?.ms,
 			pageParseMs: parse?.pageMaxMs,
 			simCpuMs: run.simCpuMs,

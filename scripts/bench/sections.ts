@@ -106,7 +106,9 @@ export function flattenTable(result: FlattenResult): string {
 
 export interface MemoryRow {
 	memoryCase: MemoryCase;
+	/** Each figure's median over `runs`. */
 	report: MemoryReport;
+	runs: readonly MemoryReport[];
 	/** CPU of JSON.parse over the same answer bytes; undefined when the run failed. */
 	parseMs?: number;
 	/** The slowest single page's JSON.parse. */
@@ -121,8 +123,18 @@ export const CPU_GOAL = 3;
 export const HEAP_GOAL_MB = 4;
 export const BLOCK_GOAL_MS = 200;
 
-export const growthPer1000 = ({ report }: MemoryRow): number =>
+export const growthPer1000 = ({ report }: { report: MemoryReport }): number =>
 	((report.peakHeapMb - report.baseHeapMb) / report.rows) * 1000;
+
+/** "N runs: lowest–highest" of one figure over a case's runs. */
+export function spread(
+	row: MemoryRow,
+	figure: (report: MemoryReport) => number,
+	format: (value: number) => string,
+): string {
+	const values = row.runs.map(figure);
+	return `${values.length} runs: ${format(Math.min(...values))}–${format(Math.max(...values))}`;
+}
 
 export function memoryTable(rows: readonly MemoryRow[]): string {
 	return table(

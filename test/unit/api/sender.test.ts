@@ -102,11 +102,12 @@ describe('n8nSender: answers asked for as a stream', () => {
 
 	it('stops reading an answer when the execution is stopped, with StoppedError', async () => {
 		const stop = new AbortController();
-		const sending = n8nSender(stallingHelper(), 'https://api.example', 60_000, stop.signal)(
-			'POST',
-			'/x',
-			[{}],
-		);
+		const sending = n8nSender(
+			stallingHelper(),
+			'https://api.example',
+			60_000,
+			stop.signal,
+		)('POST', '/x', [{}]);
 		setTimeout(() => stop.abort(), 20);
 		await expect(sending).rejects.toBeInstanceOf(StoppedError);
 	});
