@@ -5,6 +5,8 @@ import {
 	buildHint,
 	costSourceOf,
 	EDITOR_LIMIT_BYTES,
+	outputBytes,
+	SIZE_SAMPLE_ITEMS,
 	type RunReport,
 } from '../../../nodes/DataForSeoDomainIntersection/output/runHint';
 import {
@@ -207,6 +209,30 @@ describe('an output too large for the editor', () => {
 		const message = hint(execution(), report({ items: [...counted, ...counted] }));
 		expect(message).toMatch(/more than the 16 MB/);
 		expect(serialized).toBeLessThanOrEqual(big.length + 1);
+	});
+
+	it('estimates a long output from an even sample, close to its exact size', () => {
+		// 50,000 rows whose sizes vary from row to row, as domains and counts do.
+		const rows = Array.from({ length: 50_000 }, (_, i) => ({
+			json: { referring_domain: `site-${'x'.repeat((i * 7919) % 40)}.example`, rank: i },
+			pairedItem: { item: 0 },
+		}));
+		const exact = rows.reduce((sum, row) => sum + JSON.stringify(row).length + 1, 0);
+		let serialized = 0;
+		const counted = rows.map((row) => ({
+			...row,
+			get json() {
+				serialized++;
+				return row.json;
+			},
+		}));
+		const estimate = outputBytes(counted);
+		expect(Math.abs(estimate - exact) / exact).toBeLessThan(0.02);
+		expect(serialized).toBeLessThanOrEqual(SIZE_SAMPLE_ITEMS);
+		// A short output is still counted exactly.
+		expect(outputBytes(rows.slice(0, 100))).toBe(
+			rows.slice(0, 100).reduce((sum, row) => sum + JSON.stringify(row).length + 1, 0),
+		);
 	});
 
 	it('stays quiet outside the editor, where nothing is sent back', () => {
