@@ -113,7 +113,7 @@ export interface MemoryRow {
 	parseMs?: number;
 	/** The slowest single page's JSON.parse. */
 	pageParseMs?: number;
-	/** CPU the simulator used during the counted run (rendering, sending). */
+	/** CPU the simulator used during a counted run (rendering, sending), median over the runs. */
 	simCpuMs?: number;
 	ok: boolean;
 }

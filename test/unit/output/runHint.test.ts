@@ -175,6 +175,23 @@ describe('when Max Results cuts', () => {
 	});
 });
 
+/** The items, each counting how often its `json` is read (once per serialization). */
+function counting(items: readonly INodeExecutionData[]) {
+	let serialized = 0;
+	const counted = items.map((item) => ({
+		...item,
+		get json() {
+			serialized++;
+			return item.json;
+		},
+	}));
+	return { counted, serialized: () => serialized };
+}
+
+/** Every item's JSON, one separator each: what outputBytes counts when it counts all. */
+const exactBytes = (items: readonly INodeExecutionData[]) =>
+	items.reduce((sum, item) => sum + JSON.stringify(item).length + 1, 0);
+
 describe('an output too large for the editor', () => {
 	const big = itemsOf(100, EDITOR_LIMIT_BYTES / 100);
 
@@ -198,17 +215,10 @@ describe('an output too large for the editor', () => {
 	});
 
 	it('stops measuring once the output is past the limit', () => {
-		let serialized = 0;
-		const counted = big.map((item) => ({
-			...item,
-			get json() {
-				serialized++;
-				return item.json;
-			},
-		}));
+		const { counted, serialized } = counting(big);
 		const message = hint(execution(), report({ items: [...counted, ...counted] }));
 		expect(message).toMatch(/more than the 16 MB/);
-		expect(serialized).toBeLessThanOrEqual(big.length + 1);
+		expect(serialized()).toBeLessThanOrEqual(big.length + 1);
 	});
 
 	it('estimates a long output from an even sample, close to its exact size', () => {
@@ -217,22 +227,13 @@ describe('an output too large for the editor', () => {
 			json: { referring_domain: `site-${'x'.repeat((i * 7919) % 40)}.example`, rank: i },
 			pairedItem: { item: 0 },
 		}));
-		const exact = rows.reduce((sum, row) => sum + JSON.stringify(row).length + 1, 0);
-		let serialized = 0;
-		const counted = rows.map((row) => ({
-			...row,
-			get json() {
-				serialized++;
-				return row.json;
-			},
-		}));
+		const exact = exactBytes(rows);
+		const { counted, serialized } = counting(rows);
 		const estimate = outputBytes(counted);
 		expect(Math.abs(estimate - exact) / exact).toBeLessThan(0.02);
-		expect(serialized).toBeLessThanOrEqual(SIZE_SAMPLE_ITEMS);
+		expect(serialized()).toBeLessThanOrEqual(SIZE_SAMPLE_ITEMS);
 		// A short output is still counted exactly.
-		expect(outputBytes(rows.slice(0, 100))).toBe(
-			rows.slice(0, 100).reduce((sum, row) => sum + JSON.stringify(row).length + 1, 0),
-		);
+		expect(outputBytes(rows.slice(0, 100))).toBe(exactBytes(rows.slice(0, 100)));
 	});
 
 	it('stays quiet outside the editor, where nothing is sent back', () => {
