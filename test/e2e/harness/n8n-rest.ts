@@ -27,6 +27,15 @@ export interface N8nRest {
 	execution(id: string): Promise<ExecutionSummary>;
 	/** What the editor's Stop button sends. */
 	stop(id: string): Promise<unknown>;
+	/** The credential modal's Test: n8n sends the credential's test request with these fields. */
+	testCredential(credential: CredentialToTest): Promise<{ status: string; message?: string }>;
+}
+
+export interface CredentialToTest {
+	readonly id: string;
+	readonly name: string;
+	readonly type: string;
+	readonly data: Record<string, unknown>;
 }
 
 function sessionCookie(response: Response): string {
@@ -81,10 +90,11 @@ function data(body: unknown): unknown {
 
 export async function n8nRest(baseUrl: string): Promise<N8nRest> {
 	const cookie = await signIn(baseUrl);
-	const call = async (method: 'GET' | 'POST', path: string): Promise<unknown> => {
+	const call = async (method: 'GET' | 'POST', path: string, body?: unknown): Promise<unknown> => {
 		const response = await fetch(`${baseUrl}/rest${path}`, {
 			method,
 			headers: { cookie, 'browser-id': BROWSER_ID, 'content-type': 'application/json' },
+			...(body === undefined ? {} : { body: JSON.stringify(body) }),
 		});
 		const text = await response.text();
 		if (!response.ok)
@@ -104,5 +114,10 @@ export async function n8nRest(baseUrl: string): Promise<N8nRest> {
 			return { ...entry, id: String(entry.id) };
 		},
 		stop: (id) => call('POST', `/executions/${id}/stop`),
+		testCredential: async (credentials) =>
+			(await call('POST', '/credentials/test', { credentials })) as {
+				status: string;
+				message?: string;
+			},
 	};
 }

@@ -19,6 +19,7 @@ import {
 	stopHookWorkflow,
 } from '../fixtures/account-workflows';
 import type { ContextGetter } from './context';
+import { USER_DATA_PATH } from '../../simulator/handlers';
 import { firstDomains } from './sim-oracle';
 
 const START_TIMEOUT_MS = 5 * 60_000;
@@ -141,6 +142,25 @@ export function accountScenarios(context: ContextGetter): void {
 			process.stdout.write(
 				`[e2e] Stop -> node settled: ${ended - stoppedAt} ms (signal -> settled ${ended - seen[0]} ms, requests aborted ${Math.max(...log.slice(1).map((e) => e.endedAt)) - stoppedAt} ms after Stop)\n`,
 			);
+		});
+
+		// The credential's Basic auth is a function (no expressions per request): the editor's Test
+		// button goes through it too, so a wrong password must fail there and the right one pass.
+		it("n8n's credential Test passes with the password and fails with a wrong one", async () => {
+			if (!rest) return;
+			const [stored] = accountSimCredentials(api().url);
+			const good = await rest.testCredential({ ...stored, data: { ...stored.data } });
+			const bad = await rest.testCredential({
+				...stored,
+				data: { ...stored.data, password: 'not-the-password' },
+			});
+			expect(good.status).toBe('OK');
+			expect(bad.status).toBe('Error');
+			const tests = (await api().log()).filter((entry) => entry.path === USER_DATA_PATH);
+			// n8n may ask again after a refusal; no request with the wrong password got through.
+			expect(tests[0]?.authorized).toBe(true);
+			expect(tests.length).toBeGreaterThan(1);
+			expect(tests.slice(1).filter((entry) => entry.authorized)).toEqual([]);
 		});
 
 		it('three executions at once share the 30-at-once limit and each delivers every row once', async () => {

@@ -48,11 +48,21 @@ describe('credential', () => {
 			'sandbox',
 			'custom',
 		]);
-		expect(credential.authenticate).toEqual({
-			type: 'generic',
-			properties: {
-				auth: { username: '={{$credentials.login}}', password: '={{$credentials.password}}' },
-			},
+	});
+
+	// A function, so n8n calls it instead of resolving two expressions per request.
+	it('adds Basic auth from the login and password, and keeps the rest of the request', async () => {
+		expect(typeof credential.authenticate).toBe('function');
+		const request = { url: '/v3/x', method: 'POST' as const, headers: { 'X-A': '1' } };
+		const sent = await credential.authenticate(
+			{ login: 'me@example.com', password: 'secret', environment: 'live' },
+			request,
+		);
+		expect(sent).toEqual({ ...request, auth: { username: 'me@example.com', password: 'secret' } });
+		expect(request).not.toHaveProperty('auth');
+		expect((await credential.authenticate({}, request)).auth).toEqual({
+			username: '',
+			password: '',
 		});
 	});
 
