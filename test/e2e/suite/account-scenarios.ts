@@ -18,8 +18,8 @@ import {
 	STOP_HOOK_PATH,
 	stopHookWorkflow,
 } from '../fixtures/account-workflows';
-import type { ContextGetter } from './context';
 import { USER_DATA_PATH } from '../../simulator/handlers';
+import type { ContextGetter } from './context';
 import { firstDomains } from './sim-oracle';
 
 const START_TIMEOUT_MS = 5 * 60_000;
@@ -149,7 +149,7 @@ export function accountScenarios(context: ContextGetter): void {
 		it("n8n's credential Test passes with the password and fails with a wrong one", async () => {
 			if (!rest) return;
 			const [stored] = accountSimCredentials(api().url);
-			const good = await rest.testCredential({ ...stored, data: { ...stored.data } });
+			const good = await rest.testCredential(stored);
 			const bad = await rest.testCredential({
 				...stored,
 				data: { ...stored.data, password: 'not-the-password' },
