@@ -1,7 +1,8 @@
 /**
- * Section 6: the Return All of section 1 at Concurrency 10 in a real n8n 2.41.1, set up as the
+ * Section 7: the Return All of section 1 at Concurrency 10 in a real n8n 2.41.1, set up as the
  * e2e harness does (the packed package installed into a fresh user folder, the simulator's
- * credential imported), each run an `n8n execute` of its own. The node's time is read from the
+ * credential imported). Each run is either an `n8n execute` of its own (a cold process) or a call
+ * of a warm `n8n start`'s webhook (production's shape). The node's time is read from the
  * execution data n8n keeps (the task's executionTime), so n8n's own share of the work (the
  * engine, deepCopy of the output, its process' other duties) is in it, startup is not.
  */
@@ -16,12 +17,14 @@ import { prepareN8n } from '../../test/e2e/harness/profile';
 import { nodeOutput } from '../../test/e2e/harness/run-data';
 import { getVersionSpec } from '../../test/e2e/harness/versions';
 import { domainIntersection, simulatorCredentials } from '../../test/e2e/fixtures/dataforseo';
+import type { RunData } from '../../test/e2e/harness/run-data';
 import { manualTrigger } from '../../test/e2e/fixtures/base-nodes';
 import { buildWorkflow } from '../../test/e2e/fixtures/workflow-builder';
 import { intersect, SIM_PASSWORD, type LinkGraph } from '../../test/simulator';
 import { median, pagedBound } from './model';
 import { ms, ratio, met, table } from './report';
 import { DOCS_TOTAL, docsParameters, sentTask } from './returnAll';
+import { benchWebhook, runsInServer } from './realN8nServer';
 import { RUNS, LATENCY_MS, step } from './runners';
 import type { TimingRow } from './sections';
 import type { SimProcess } from './simProcess';
@@ -34,11 +37,14 @@ const NODE_NAME = 'Domain Intersection';
 interface Variant {
 	label: string;
 	version: 1 | 2;
+	/** `cli`: one cold `n8n execute` per run; `server`: one warm `n8n start` for all runs. */
+	host: 'cli' | 'server';
 }
 
 const VARIANTS: readonly Variant[] = [
-	{ label: 'version 1 columns (as section 1)', version: 1 },
-	{ label: 'version 2, Key Metrics (default)', version: 2 },
+	{ label: 'version 1 columns (as section 1), cold `n8n execute`', version: 1, host: 'cli' },
+	{ label: 'version 2, Key Metrics (default), cold `n8n execute`', version: 2, host: 'cli' },
+	{ label: 'version 2, Key Metrics (default), warm `n8n start`', version: 2, host: 'server' },
 ];
 
 export interface RealN8nRow extends Variant {
@@ -55,9 +61,9 @@ export interface RealN8nResult {
 	problems: string[];
 }
 
-const workflowOf = ({ version }: Variant) =>
-	buildWorkflow(`benchReal${version}`, [
-		manualTrigger(),
+const workflowOf = ({ version, host }: Variant) =>
+	buildWorkflow(`benchReal${version}${host}`, [
+		host === 'server' ? benchWebhook() : manualTrigger(),
 		domainIntersection(NODE_NAME, docsParameters(CONCURRENCY), { typeVersion: version }),
 	]);
 
@@ -78,23 +84,30 @@ export async function realN8nRun(sim: SimProcess, graph: LinkGraph): Promise<Rea
 	try {
 		await importCredentials(n8n, simulatorCredentials(sim.url), [SIM_PASSWORD]);
 		await importWorkflows(n8n, VARIANTS.map(workflowOf));
-		let expected: string[] | undefined;
-		for (const variant of VARIANTS) {
-			const times: number[] = [];
-			let count = 0;
-			// The first run warms the disk cache and n8n's compile cache; it is not counted.
+		type Record = (run: RunData, counted: boolean) => Promise<void>;
+		const cliRuns = async (variant: Variant, record: Record) => {
 			for (let run = 0; run <= RUNS; run++) {
 				step(`Real n8n, ${variant.label}, ${run === 0 ? 'warm-up' : `run ${run}`}`);
 				await sim.reset();
 				const result = await executeWorkflow(n8n, workflowOf(variant).id, [SIM_PASSWORD]);
-				if (!result.ok || !result.run) {
-					problems.push(`${variant.label}: execution failed: ${result.logs.slice(-500)}`);
-					break;
-				}
-				const task = result.run.data.resultData.runData[NODE_NAME]?.[0] as
+				if (!result.ok || !result.run)
+					throw new Error(`execution failed: ${result.logs.slice(-500)}`);
+				await record(result.run, run > 0);
+			}
+		};
+		const serverRuns = (variant: Variant, record: Record) =>
+			runsInServer(n8n, sim, workflowOf(variant).id, RUNS, record);
+		let expected: string[] | undefined;
+		for (const variant of VARIANTS) {
+			const times: number[] = [];
+			let count = 0;
+			// Checks a run's rows and keeps its node time; the first run warms the disk cache and
+			// n8n's compile cache (and, for the server, its JIT) and is not counted.
+			const record = async (run: RunData, counted: boolean) => {
+				const task = run.data.resultData.runData[NODE_NAME]?.[0] as
 					| { executionTime?: number }
 					| undefined;
-				const domains = nodeOutput(result.run, NODE_NAME).map((item) =>
+				const domains = nodeOutput(run, NODE_NAME).map((item) =>
 					String(item.json.referring_domain),
 				);
 				expected ??= intersect(graph, await sentTask(sim)).map((row) => row.referringDomain);
@@ -103,7 +116,13 @@ export async function realN8nRun(sim: SimProcess, graph: LinkGraph): Promise<Rea
 						`${variant.label}: ${domains.length} rows, not the ${expected.length} expected in order`,
 					);
 				count = domains.length;
-				if (run > 0) times.push(task?.executionTime ?? NaN);
+				if (counted) times.push(task?.executionTime ?? NaN);
+			};
+			try {
+				if (variant.host === 'server') await serverRuns(variant, record);
+				else await cliRuns(variant, record);
+			} catch (error) {
+				problems.push(`${variant.label}: ${(error as Error).message.slice(-500)}`);
 			}
 			rows.push({ ...variant, runs: times, rows: count });
 		}
@@ -117,7 +136,7 @@ export async function realN8nRun(sim: SimProcess, graph: LinkGraph): Promise<Rea
 export function realN8nSection(result: RealN8nResult, core?: readonly TimingRow[]): string {
 	const intro = `## 7. Return All in a real n8n ${REAL_VERSION}, Concurrency ${CONCURRENCY}
 
-The docs example (${DOCS_TOTAL.toLocaleString('en-US')} rows, ${Math.ceil(DOCS_TOTAL / 1000)} pages at ${LATENCY_MS} ms) in n8n ${REAL_VERSION} started as the e2e harness starts it: the packed package installed into a fresh user folder, the simulator's credential imported, one \`n8n execute\` per run (so every run is a cold process). **node time** is the node's \`executionTime\` in the execution data n8n returns: what the run cost inside n8n, startup excluded. Goal: within ${ratio(REAL_GOAL)} of the bound (${ms(result.bound)}). One uncounted warm-up, then ${RUNS} runs.`;
+The docs example (${DOCS_TOTAL.toLocaleString('en-US')} rows, ${Math.ceil(DOCS_TOTAL / 1000)} pages at ${LATENCY_MS} ms) in n8n ${REAL_VERSION} set up as the e2e harness sets it up: the packed package installed into a fresh user folder, the simulator's credential imported. Two hosts: **cold \`n8n execute\`**, a CLI process of its own per run; **warm \`n8n start\`**, the process schedules and webhooks run in: the workflow active and started by its production webhook (which answers with the first item only), every run in the same process, each saved execution read back through n8n's REST API as the editor opens it. **node time** is the node's \`executionTime\` in the execution data n8n saved: what the run cost inside n8n, startup excluded. Goal: within ${ratio(REAL_GOAL)} of the bound (${ms(result.bound)}). Per case one uncounted warm-up, then ${RUNS} runs.`;
 	if (result.skipped) return `${intro}\n\nNot run: ${result.skipped}.\n`;
 	const c10 = core?.find((row) => row.label === '10');
 	const rows = result.rows.map((row) => {

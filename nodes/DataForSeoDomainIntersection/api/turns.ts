@@ -4,9 +4,11 @@ import { sleep } from 'n8n-workflow';
  * The longest stretch of the node's own work between two turns of the event loop. n8n's editor,
  * webhooks and other executions wait on the same thread while the node parses and flattens
  * pages (20 competitors: ~14 MB of JSON, 1,000 rows of ~120 or ~440 columns), so the work is cut
- * into slices.
+ * into slices. The node's own answers and requests wait for a slice's end too, so a short slice
+ * keeps the API busier: 10 ms instead of 40 made Return All of the docs example ~4 % faster in
+ * n8n 2.41.1 and halved the longest block, for no CPU the bench could see.
  */
-export const SLICE_MS = 40;
+export const SLICE_MS = 10;
 
 /** How many rows are built between two looks at the clock. */
 export const ROWS_PER_CHECK = 64;

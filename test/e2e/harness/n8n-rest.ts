@@ -3,6 +3,9 @@
  * `browser-id` header (n8n binds the session to it). Used to stop a running execution exactly as
  * the editor's Stop button does (`POST /rest/executions/:id/stop`, same on 1.x and 2.x).
  */
+import { parse } from 'flatted';
+
+import type { RunData } from './run-data';
 import { until } from './until';
 
 const BROWSER_ID = 'e2e-browser-0001';
@@ -25,6 +28,8 @@ export interface N8nRest {
 	/** Executions of one workflow, newest first (running ones included). */
 	executions(workflowId: string): Promise<ExecutionSummary[]>;
 	execution(id: string): Promise<ExecutionSummary>;
+	/** A finished execution with its data, as the editor opens it (n8n sends the data flatted). */
+	run(id: string): Promise<RunData>;
 	/** What the editor's Stop button sends. */
 	stop(id: string): Promise<unknown>;
 	/** The credential modal's Test: n8n sends the credential's test request with these fields. */
@@ -112,6 +117,10 @@ export async function n8nRest(baseUrl: string): Promise<N8nRest> {
 		execution: async (id) => {
 			const entry = (await call('GET', `/executions/${id}`)) as ExecutionSummary;
 			return { ...entry, id: String(entry.id) };
+		},
+		run: async (id) => {
+			const entry = (await call('GET', `/executions/${id}`)) as { data: string } & ExecutionSummary;
+			return { ...entry, data: parse(entry.data) as RunData['data'] };
 		},
 		stop: (id) => call('POST', `/executions/${id}/stop`),
 		testCredential: async (credentials) =>
