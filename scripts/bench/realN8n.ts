@@ -17,14 +17,13 @@ import { prepareN8n } from '../../test/e2e/harness/profile';
 import { nodeOutput } from '../../test/e2e/harness/run-data';
 import { getVersionSpec } from '../../test/e2e/harness/versions';
 import { domainIntersection, simulatorCredentials } from '../../test/e2e/fixtures/dataforseo';
-import type { RunData } from '../../test/e2e/harness/run-data';
 import { manualTrigger } from '../../test/e2e/fixtures/base-nodes';
 import { buildWorkflow } from '../../test/e2e/fixtures/workflow-builder';
 import { intersect, SIM_PASSWORD, type LinkGraph } from '../../test/simulator';
 import { median, pagedBound } from './model';
 import { ms, ratio, met, table } from './report';
 import { DOCS_TOTAL, docsParameters, sentTask } from './returnAll';
-import { benchWebhook, runsInServer } from './realN8nServer';
+import { benchWebhook, runsInServer, type RecordRun } from './realN8nServer';
 import { RUNS, LATENCY_MS, step } from './runners';
 import type { TimingRow } from './sections';
 import type { SimProcess } from './simProcess';
@@ -84,8 +83,7 @@ export async function realN8nRun(sim: SimProcess, graph: LinkGraph): Promise<Rea
 	try {
 		await importCredentials(n8n, simulatorCredentials(sim.url), [SIM_PASSWORD]);
 		await importWorkflows(n8n, VARIANTS.map(workflowOf));
-		type Record = (run: RunData, counted: boolean) => Promise<void>;
-		const cliRuns = async (variant: Variant, record: Record) => {
+		const cliRuns = async (variant: Variant, record: RecordRun) => {
 			for (let run = 0; run <= RUNS; run++) {
 				step(`Real n8n, ${variant.label}, ${run === 0 ? 'warm-up' : `run ${run}`}`);
 				await sim.reset();
@@ -95,7 +93,7 @@ export async function realN8nRun(sim: SimProcess, graph: LinkGraph): Promise<Rea
 				await record(result.run, run > 0);
 			}
 		};
-		const serverRuns = (variant: Variant, record: Record) =>
+		const serverRuns = (variant: Variant, record: RecordRun) =>
 			runsInServer(n8n, sim, workflowOf(variant).id, RUNS, record);
 		let expected: string[] | undefined;
 		for (const variant of VARIANTS) {
@@ -103,7 +101,7 @@ export async function realN8nRun(sim: SimProcess, graph: LinkGraph): Promise<Rea
 			let count = 0;
 			// Checks a run's rows and keeps its node time; the first run warms the disk cache and
 			// n8n's compile cache (and, for the server, its JIT) and is not counted.
-			const record = async (run: RunData, counted: boolean) => {
+			const record: RecordRun = async (run, counted) => {
 				const task = run.data.resultData.runData[NODE_NAME]?.[0] as
 					| { executionTime?: number }
 					| undefined;

@@ -18,6 +18,9 @@ import type { SimProcess } from './simProcess';
 
 const WEBHOOK_PATH = 'bench-return-all';
 
+/** Gets each saved run; the warm-up's with `counted` false. */
+export type RecordRun = (run: RunData, counted: boolean) => Promise<void>;
+
 /** The trigger in front of the node: it answers with the first item only, so that turning
  * 40,921 rows into an HTTP answer is not part of what each run asks of n8n. */
 export function benchWebhook(): NodeSpec {
@@ -34,7 +37,7 @@ export async function runsInServer(
 	sim: SimProcess,
 	workflowId: string,
 	runs: number,
-	record: (run: RunData, counted: boolean) => Promise<void>,
+	record: RecordRun,
 ): Promise<void> {
 	await activateWorkflows(n8n, [workflowId]);
 	step('Real n8n: starting n8n (warm server)');
