@@ -1,3 +1,4 @@
+import { editedText, type ItemTextEdit } from './itemText';
 import type { Turns } from './turns';
 
 /**
@@ -128,13 +129,14 @@ function emptiedItems(outer: unknown): { items: unknown[]; count: unknown } | un
  * space) stand in for the array's brackets during the parse and are then put back: copying
  * ~1 MB per run, or joining `[` + text + `]` (~40 % slower to parse), costs more.
  */
-function parseRun(bytes: Buffer, start: number, end: number): unknown[] {
+function parseRun(bytes: Buffer, start: number, end: number, edit?: ItemTextEdit): unknown[] {
 	const before = bytes[start - 1];
 	const after = bytes[end];
 	bytes[start - 1] = OPEN_BRACKET;
 	bytes[end] = CLOSE_BRACKET;
 	try {
-		return JSON.parse(bytes.toString('utf8', start - 1, end + 1)) as unknown[];
+		const text = bytes.toString('utf8', start - 1, end + 1);
+		return JSON.parse(editedText(text, edit)) as unknown[];
 	} finally {
 		bytes[start - 1] = before;
 		bytes[end] = after;
@@ -162,11 +164,14 @@ export type OnItems = (items: unknown[]) => void;
  * large answer is parsed a run of items at a time from its bytes, handing the event loop back
  * between slices, so a 14 MB page neither blocks n8n for its whole parse nor needs its text as
  * one string beside its objects. A small one, or one not cut as expected, is parsed whole.
+ * `edit` changes a cut answer's items before they are parsed (a whole parse is JSON.parse's
+ * alone: the answer is small, or it is the fallback that must not depend on the cut).
  */
 export async function parseAnswer(
 	bytes: Buffer,
 	turns?: Turns,
 	onItems?: OnItems,
+	edit?: ItemTextEdit,
 ): Promise<unknown> {
 	// axios drops a byte-order mark from text answers; so does this.
 	const from = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
@@ -181,7 +186,7 @@ export async function parseAnswer(
 		const { items, count } = emptied;
 		for (const [start, end] of cut.pieces) {
 			if (turns?.due) await turns.slice();
-			const run = parseRun(bytes, start, end);
+			const run = parseRun(bytes, start, end, edit);
 			onItems?.(run);
 			for (const item of run) items.push(item);
 		}

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 
+import type { ItemTextEdit } from './itemText';
+
 /** One API item: the per-target metrics of one referring domain. */
 export interface ApiItem {
 	domain_intersection: Record<
@@ -67,7 +69,11 @@ export class ReadItem<T = unknown> {
 }
 
 /** Turns a well-formed item into its row. Pure: the page it came in may still be refused. */
-export type ItemReader<T = unknown> = (item: ApiItem) => T;
+export interface ItemReader<T = unknown> {
+	(item: ApiItem): T;
+	/** How the parser may edit the items' text first: fields read only as text, or not at all. */
+	edit?: ItemTextEdit;
+}
 
 /** Reads, in place, each item of a run that has the documented shape; findBadItem names the rest. */
 export function readItems(items: unknown[], read: ItemReader): void {

@@ -72,7 +72,7 @@ async function parseBody(body: unknown, reading: Reading): Promise<unknown> {
 		}
 	}
 	if (Buffer.isBuffer(body))
-		return parseAnswer(body, turns, read && ((items) => readItems(items, read)));
+		return parseAnswer(body, turns, read && ((items) => readItems(items, read)), read?.edit);
 	if (typeof body !== 'string') return body;
 	if (turns) await turns.slice();
 	return parseWhole(body);

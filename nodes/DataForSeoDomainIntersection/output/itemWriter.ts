@@ -1,9 +1,17 @@
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
 import { compactAnswer, compactRow, type CompactFacts, type CompactRow } from './compact';
-import { columnPlan, flattenRow, rawItem, referringDomainOf, type ColumnPlan } from './flatten';
+import {
+	columnPlan,
+	flattenRow,
+	MAP_FIELDS,
+	rawItem,
+	referringDomainOf,
+	type ColumnPlan,
+} from './flatten';
 import type { IntersectionRequest } from '../request/task';
-import { ReadItem, type ApiItem } from '../api/responseSchema';
+import { ReadItem, type ApiItem, type ItemReader } from '../api/responseSchema';
+import { fieldsAsText, skippedFields } from '../api/itemText';
 import { ROWS_PER_CHECK, type Turns } from '../api/turns';
 import { NewRows } from './newRows';
 import { byScore, scoreOf } from './prospectScore';
@@ -119,6 +127,21 @@ export class ItemWriter {
 			prepared[i] = item instanceof ReadItem ? item.value : this.prepareOne(item);
 		}
 		return prepared;
+	}
+
+	/**
+	 * prepareOne as the reader of a page being parsed. The breakdowns become objects only for Raw,
+	 * which outputs the item as it came. Rows that show them (All Metrics, version 1's columns)
+	 * take them as JSON text; the score, the compact answer, the summary and Key Metrics read none.
+	 */
+	reader(): ItemReader<PreparedRow> {
+		const read: ItemReader<PreparedRow> = (item) => this.prepareOne(item);
+		const { outputFormat } = this.request;
+		if (outputFormat === 'raw') return read;
+		const shown =
+			outputFormat === 'flat' && this.plan.competitors.some(({ maps }) => maps.includes(true));
+		read.edit = shown ? fieldsAsText(MAP_FIELDS) : skippedFields(MAP_FIELDS);
+		return read;
 	}
 
 	/** One item's row, or its place when Skip Platforms leaves it out. */

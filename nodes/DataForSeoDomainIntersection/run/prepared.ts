@@ -13,7 +13,7 @@ export function preparedPages(
 	writer: ItemWriter,
 	turns: Turns,
 ): FetchPage<PreparedRow> {
-	const fetchPage = fetchWith((item) => writer.prepareOne(item));
+	const fetchPage = fetchWith(writer.reader());
 	return async (task) => {
 		const page = await fetchPage(task);
 		return { total: page.total, items: await writer.prepare(page.items, turns) };

@@ -4,6 +4,7 @@ import {
 	parseAnswer,
 	WHOLE_PARSE_BYTES,
 } from '../../../nodes/DataForSeoDomainIntersection/api/answerBody';
+import { skippedFields } from '../../../nodes/DataForSeoDomainIntersection/api/itemText';
 import { Turns } from '../../../nodes/DataForSeoDomainIntersection/api/turns';
 
 /** Text that trips a naive cut: quotes, the item's own first key and list marks inside strings. */
@@ -116,6 +117,27 @@ describe('parseAnswer: a large answer parsed a run of items at a time', () => {
 		// Whatever was read before the cut proved wrong is not in the answer.
 		const parsed = await parseAnswer(bytes, undefined, (run) => run.fill('read'));
 		expect(parsed).toEqual(value);
+	});
+
+	it('leaves skipped fields out of a cut answer, and keeps them where it parses whole', async () => {
+		const skipped = skippedFields(['referring_links_tld']);
+		const parsed = (await parseAnswer(
+			bytesOf(answer(LARGE)),
+			undefined,
+			undefined,
+			skipped,
+		)) as ReturnType<typeof answer>;
+		const expected = answer(LARGE);
+		for (const one of expected.tasks[0].result[0].items)
+			delete (one.domain_intersection['1'] as Partial<(typeof one.domain_intersection)['1']>)
+				.referring_links_tld;
+		expect(parsed).toEqual(expected);
+		// A small answer, and the fallback of a cut that proved wrong, are exactly JSON.parse's.
+		expect(await parseAnswer(bytesOf(answer(3)), undefined, undefined, skipped)).toEqual(answer(3));
+		const miscounted = answer(LARGE, { itemsCount: LARGE + 1 });
+		expect(await parseAnswer(bytesOf(miscounted), undefined, undefined, skipped)).toEqual(
+			miscounted,
+		);
 	});
 
 	it('keeps text that is not JSON as text, as when it was asked for as text', async () => {

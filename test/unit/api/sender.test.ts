@@ -10,6 +10,7 @@ import {
 	type ApiItem,
 } from '../../../nodes/DataForSeoDomainIntersection/api/responseSchema';
 import { n8nSender } from '../../../nodes/DataForSeoDomainIntersection/api/sender';
+import { skippedFields } from '../../../nodes/DataForSeoDomainIntersection/api/itemText';
 import { StoppedError } from '../../../nodes/DataForSeoDomainIntersection/api/stop';
 
 const item = (i: number): unknown => ({
@@ -138,6 +139,34 @@ describe('n8nSender: answers asked for as a stream', () => {
 		expect(parsed[700]).toEqual({ domain_intersection: 'broken' });
 		expect(findBadItem(parsed)).toBe('items.700.domain_intersection: expected an object');
 		expect(() => readTask(readEnvelope(response))).toThrow(/tasks\.0\.result\.0\.items\.700/);
+	});
+
+	it("hands the reader items without the fields it skips, and a bad item's fields intact", async () => {
+		const withBreakdown = (i: number): unknown => ({
+			domain_intersection: {
+				'1': { target: `site${i}.example`, breakdown: { com: i }, padding: 'p'.repeat(400) },
+			},
+		});
+		const items = Array.from({ length: 1000 }, (_, i) => withBreakdown(i));
+		items[3] = { domain_intersection: 'broken', breakdown: { com: 3 } };
+		const { fn } = helperAnswering(200, page(items));
+		const has = (apiItem: unknown) => JSON.stringify(apiItem).includes('breakdown');
+		const seen: boolean[] = [];
+		const read = Object.assign((apiItem: ApiItem) => seen.push(has(apiItem)), {
+			edit: skippedFields(['breakdown']),
+		});
+		const response = await n8nSender(fn, 'https://api.example', 1000)(
+			'POST',
+			'/x',
+			[{}],
+			undefined,
+			read,
+		);
+		expect(seen).toHaveLength(999);
+		expect(seen.some(Boolean)).toBe(false);
+		// Unread, the bad item is left as the check will name it, but for the skipped field.
+		const parsed = (response.body as ReturnType<typeof page>).tasks[0].result[0].items;
+		expect(parsed[3]).toEqual({ domain_intersection: 'broken' });
 	});
 
 	it('keeps an error answer readable', async () => {
