@@ -1,3 +1,5 @@
+import { literalPattern } from '../request/lists';
+
 /**
  * Edits to the items' text before it is parsed, for fields the reader never needs as objects.
  * The breakdowns (`referring_links_tld`, `…_countries`, …) are ~13 % of a 20-competitor page but
@@ -24,11 +26,9 @@ const KEY = String.raw`"(?:[^"\\0-9][^"\\]*)?"`;
 const VALUE = String.raw`(?:null|0|-?[1-9]\d{0,14})`;
 const CANONICAL_OBJECT = String.raw`\{(?:${KEY}:${VALUE}(?:,${KEY}:${VALUE})*)?\}`;
 
-const escaped = (name: string) => name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
 /** `, "name":` for any of the names; after a comma, so never an object's first key. */
 const keyOf = (names: readonly string[]) =>
-	String.raw`,\s*"(?:${names.map(escaped).join('|')})"\s*:\s*`;
+	String.raw`,\s*"(?:${names.map(literalPattern).join('|')})"\s*:\s*`;
 
 const compiled = new Map<string, ItemTextEdit>();
 

@@ -1,5 +1,8 @@
 import { InputError, show } from './inputError';
 
+/** A regular expression that matches the text as it is written. */
+export const literalPattern = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
 /** Words people and AI models write for "nothing to exclude". */
 const NOTHING = /^(none|n\/a|na|-|no|nothing|null)$/i;
 

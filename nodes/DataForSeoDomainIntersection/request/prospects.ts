@@ -5,7 +5,7 @@ import { isBlank } from '../fields/define';
 import { FIELDS, label } from '../fields';
 import { forEachCondition, type FilterCondition, type FilterExpression } from './filterGrammar';
 import { InputError, show } from './inputError';
-import { splitList } from './lists';
+import { literalPattern, splitList } from './lists';
 import type { ProspectOptions } from './task';
 
 const DOMAIN = /^[a-z0-9-]+(\.[a-z0-9-]+)+$/;
@@ -62,14 +62,12 @@ export function readProspects(options: IDataObject): ProspectOptions {
 	return read;
 }
 
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
 /**
  * One condition for the whole list, so Skip Platforms takes only one of DataForSEO's 8:
  * `1.target` is the referring domain itself, the same under every competitor.
  */
 export function platformCondition(platforms: readonly string[]): FilterCondition {
-	return ['1.target', 'not_regex', `(^|\\.)(${platforms.map(escape).join('|')})$`];
+	return ['1.target', 'not_regex', `(^|\\.)(${platforms.map(literalPattern).join('|')})$`];
 }
 
 /** True for a domain on one of the platforms, or one of them itself. */
