@@ -68,6 +68,7 @@ export function fieldsAsText(names: readonly string[]): ItemTextEdit {
 export function editedText(text: string, edit: ItemTextEdit | undefined): string {
 	if (!edit) return text;
 	const { pattern, replace } = edit;
+	// The same call twice: TypeScript picks String.replace's overload by one type, not a union.
 	return typeof replace === 'string'
 		? text.replace(pattern, replace)
 		: text.replace(pattern, replace);
